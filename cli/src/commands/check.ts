@@ -1,0 +1,45 @@
+import type { CliCommand } from '../cli-context.js';
+import { EXIT, UsageError } from '../cli-context.js';
+import { parseOptions } from '../parse-options.js';
+import { loadSourceFile } from '../load-source.js';
+import { toJsonDiagnostics, formatDiagnosticLine, type JsonDiagnostic } from '../diagnostic-report.js';
+import { resolveTarget, DEFAULT_TARGET_ID } from '../../../engine/src/index.js';
+
+/** `nirmesh check FILE... [--target ID] [--json] [--lenient] [--map]`: exit 0 clean, 1 errors, 2 usage/IO. */
+export const checkCommand: CliCommand = {
+    name: 'check',
+    synopsis: 'check FILE... [--target ID] [--json] [--lenient] [--map]   diagnostics; exit 0 clean, 1 errors, 2 usage/IO',
+    async run(args, { engine, out, cwd }) {
+        const { values, positionals } = parseOptions('check', args, {
+            target: { type: 'string' },
+            json: { type: 'boolean' },
+            lenient: { type: 'boolean' },
+            map: { type: 'boolean' },
+        });
+        if (positionals.length === 0) throw new UsageError('check: name at least one FILE');
+        const targetId = values.target ?? DEFAULT_TARGET_ID;
+        const resolved = resolveTarget(engine.registry, targetId);
+        if (resolved.error) throw new UsageError(`check: ${resolved.error}`);
+
+        const files = positionals.map((path) => loadSourceFile(path, cwd, values.lenient ?? false));
+        const diagnostics: JsonDiagnostic[] = [];
+        for (const file of files) {
+            const result = await engine.analyze(file.input, {
+                target: targetId,
+                categories: values.map ? ['fast', 'slow'] : ['fast'],
+            });
+            diagnostics.push(...toJsonDiagnostics(file, result.problems));
+        }
+        if (values.json) out.stdout(JSON.stringify({ diagnostics }, null, 2) + '\n');
+        else printSummary(diagnostics, files.length, out.stdout);
+        return diagnostics.some((d) => d.severity === 'error') ? EXIT.problems : EXIT.ok;
+    },
+};
+
+function printSummary(diagnostics: readonly JsonDiagnostic[], fileCount: number, write: (text: string) => void): void {
+    for (const d of diagnostics) write(formatDiagnosticLine(d) + '\n');
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    const files = fileCount === 1 ? '1 file' : `${fileCount} files`;
+    write(`${files} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+}

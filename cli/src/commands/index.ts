@@ -1,0 +1,6 @@
+import type { CliCommand } from '../cli-context.js';
+import { checkCommand } from './check.js';
+import { targetsCommand } from './targets.js';
+
+/** Every subcommand, in the order `nirmesh --help` lists them. */
+export const COMMANDS: readonly CliCommand[] = [checkCommand, targetsCommand];

@@ -1,0 +1,36 @@
+import { LineIndex, SEVERITY_RANK, type Problem } from '../../engine/src/index.js';
+import type { SourceFile } from './load-source.js';
+
+/** One diagnostic exactly as `nirmesh check --json` prints it (DESIGN.md §4). */
+export interface JsonDiagnostic {
+    file: string;
+    severity: Problem['severity'];
+    code: string;
+    message: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } } | null;
+    path: string;
+}
+
+/** Converts a file's problems to the JSON form, sorted by position then severity. */
+export function toJsonDiagnostics(file: SourceFile, problems: readonly Problem[]): JsonDiagnostic[] {
+    const index = file.text !== undefined ? new LineIndex(file.text) : undefined;
+    const withOffsets = problems.map((problem) => ({ problem, offset: problem.origin.span?.start ?? -1 }));
+    withOffsets.sort((a, b) => a.offset - b.offset || SEVERITY_RANK[a.problem.severity] - SEVERITY_RANK[b.problem.severity]);
+    return withOffsets.map(({ problem }) => {
+        const span = problem.origin.span;
+        return {
+            file: file.path,
+            severity: problem.severity,
+            code: problem.code,
+            message: problem.message,
+            range: index && span ? { start: index.positionAt(span.start), end: index.positionAt(span.end) } : null,
+            path: problem.origin.path,
+        };
+    });
+}
+
+/** One line per diagnostic, like tsc: `file:line:col - error CODE: message` (`file [path]` for `.nir`). */
+export function formatDiagnosticLine(d: JsonDiagnostic): string {
+    const where = d.range ? `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}` : `${d.file} [${d.path}]`;
+    return `${where} - ${d.severity} ${d.code}: ${d.message}`;
+}

@@ -1,0 +1,66 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve, relative, isAbsolute } from 'node:path';
+import type { SourceInput } from '../../engine/src/index.js';
+import { UsageError } from './cli-context.js';
+
+/** The two file formats, by extension: `.nir` (HDF5) and `*.nir.yaml` / `.yaml` / `.yml` (spec text). */
+export type SourceFormat = 'nir' | 'spec';
+
+/** Largest file the CLI reads into memory; larger inputs are refused with a message, not read. */
+export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+
+/** The format of a path by its extension, or undefined when it is neither. */
+export function formatOf(path: string): SourceFormat | undefined {
+    const lower = path.toLowerCase();
+    if (lower.endsWith('.nir') || lower.endsWith('.h5') || lower.endsWith('.hdf5')) return 'nir';
+    if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'spec';
+    return undefined;
+}
+
+/** A loaded input file: its text (for spec files, to compute positions) and the engine input. */
+export interface SourceFile {
+    readonly path: string;
+    readonly format: SourceFormat;
+    readonly text?: string;
+    readonly input: SourceInput;
+}
+
+/**
+ * Reads a file for the engine. Spec files get a resolver for `{file: …}` references that only
+ * reaches files inside the spec's folder tree. Throws `UsageError` for unreadable files.
+ */
+export function loadSourceFile(path: string, cwd: string, lenient = false): SourceFile {
+    const absolute = resolve(cwd, path);
+    const format = formatOf(path);
+    if (!format) throw new UsageError(`${path}: unknown file type (expected .nir or .nir.yaml)`);
+    let size: number;
+    try {
+        const stat = statSync(absolute);
+        if (!stat.isFile()) throw new UsageError(`${path}: not a file`);
+        size = stat.size;
+    } catch (error) {
+        if (error instanceof UsageError) throw error;
+        throw new UsageError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    if (size > MAX_INPUT_BYTES) throw new UsageError(`${path}: ${size} bytes is more than the ${MAX_INPUT_BYTES}-byte limit`);
+    const bytes = new Uint8Array(readFileSync(absolute));
+    if (format === 'nir') return { path, format, input: { kind: 'nir', bytes, lenient } };
+    const text = new TextDecoder('utf-8').decode(bytes);
+    return { path, format, text, input: { kind: 'spec', text, resolveFile: siblingResolver(dirname(absolute)) } };
+}
+
+/** Resolves a spec's file references inside its own folder tree; anything else is "not found". */
+export function siblingResolver(folder: string): (relativePath: string) => Uint8Array | undefined {
+    return (relativePath) => {
+        const target = resolve(folder, relativePath);
+        const rel = relative(folder, target);
+        if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+        try {
+            const stat = statSync(target);
+            if (!stat.isFile() || stat.size > MAX_INPUT_BYTES) return undefined;
+            return new Uint8Array(readFileSync(target));
+        } catch {
+            return undefined;
+        }
+    };
+}

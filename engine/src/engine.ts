@@ -1,0 +1,119 @@
+import type { NirDocument } from './nir/graph.js';
+import type { Problem } from './diagnostics/problem.js';
+import type { GraphAnalysis } from './graph/analysis.js';
+import type { CheckCategory } from './plugins/check.js';
+import type { HardwareTarget } from './plugins/target.js';
+import type { MappingResult } from './plugins/mapper.js';
+import type { CancellationToken } from './util/cancellation.js';
+import type { FileResolver } from './spec/parse-spec.js';
+import { Registry, registerPlugin, type EnginePlugin } from './plugins/registry.js';
+import { BUILTIN_PLUGINS } from './builtins.js';
+import { parseSpec } from './spec/parse-spec.js';
+import { readNirFile } from './hdf5/read-nir.js';
+import { analyzeGraph } from './graph/analysis.js';
+import { runChecks } from './checks/run-checks.js';
+import { resolveTarget, DEFAULT_TARGET_ID } from './plugins/resolve-target.js';
+import { DEFAULT_MAPPER_ID } from './mapping/index.js';
+import { throwIfCancelled } from './util/cancellation.js';
+
+/** A source to load: a `*.nir.yaml` text or the bytes of a `.nir` file. */
+export type SourceInput =
+    | { readonly kind: 'spec'; readonly text: string; readonly resolveFile?: FileResolver }
+    | { readonly kind: 'nir'; readonly bytes: Uint8Array; readonly lenient?: boolean };
+
+/** A loaded document and the problems found while reading it. */
+export interface LoadResult {
+    readonly document?: NirDocument;
+    readonly problems: readonly Problem[];
+}
+
+/** How to analyse a document. */
+export interface AnalyzeOptions {
+    /** A target id (`spinnaker2-board48`, `spinnaker2-boards:4`) or `none`; default `spinnaker2-board48`. */
+    readonly target?: string;
+    /** Which checks to run; default `['fast']`. Including `slow` maps the network onto the target. */
+    readonly categories?: readonly CheckCategory[];
+    /** The mapper for slow checks; default `greedy`. */
+    readonly mapperId?: string;
+    readonly token?: CancellationToken;
+}
+
+/** Everything one analysis produced; all fields are plain data. */
+export interface AnalyzeResult {
+    readonly document?: NirDocument;
+    readonly analysis?: GraphAnalysis;
+    readonly target?: HardwareTarget;
+    readonly mapping?: MappingResult;
+    /** Every problem, from reading to mapping. */
+    readonly problems: readonly Problem[];
+}
+
+/** Options for creating an engine. */
+export interface EngineOptions {
+    /** Extra plugins, registered after the built-in ones. */
+    readonly plugins?: readonly EnginePlugin[];
+    /** Leave out the built-in plugins (for tests of the plugin seam). */
+    readonly withoutBuiltins?: boolean;
+}
+
+/**
+ * The engine's front door: one registry of plugins and the pipeline
+ * load → analyse graph → checks → (on request) map → mapping checks.
+ */
+export class Engine {
+    readonly registry = new Registry();
+
+    constructor(options: EngineOptions = {}) {
+        const plugins = [...(options.withoutBuiltins ? [] : BUILTIN_PLUGINS), ...(options.plugins ?? [])];
+        for (const plugin of plugins) registerPlugin(this.registry, plugin);
+    }
+
+    /** Reads a spec text or a `.nir` file into the model. Never throws. */
+    async load(input: SourceInput): Promise<LoadResult> {
+        if (input.kind === 'spec') return parseSpec(input.text, { resolveFile: input.resolveFile });
+        return readNirFile(input.bytes, { lenient: input.lenient });
+    }
+
+    /** Loads and analyses a source in one step. */
+    async analyze(input: SourceInput, options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+        const loaded = await this.load(input);
+        if (!loaded.document) return { problems: loaded.problems };
+        const result = await this.analyzeDocument(loaded.document, options);
+        return { ...result, problems: [...loaded.problems, ...result.problems] };
+    }
+
+    /**
+     * Analyses a loaded document: shapes, fast checks, and with `slow` the mapping and the checks
+     * that need it. Throws only `OperationCancelled`.
+     */
+    async analyzeDocument(document: NirDocument, options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+        const categories = options.categories ?? ['fast'];
+        const problems: Problem[] = [];
+        const resolved = resolveTarget(this.registry, options.target ?? DEFAULT_TARGET_ID);
+        if (resolved.error) {
+            problems.push({ code: 'engine/unknown-target', severity: 'error', message: resolved.error, origin: document.root.origin });
+        }
+        const target = resolved.target;
+        const analysis = analyzeGraph(document, this.registry);
+        problems.push(...analysis.problems);
+        throwIfCancelled(options.token);
+        problems.push(...runChecks(analysis, this.registry, { categories, target, token: options.token }));
+
+        let mapping: MappingResult | undefined;
+        const graphIsSound = !problems.some((p) => p.severity === 'error');
+        if (categories.includes('slow') && target && graphIsSound) {
+            const mapper = this.registry.mappers.get(options.mapperId ?? DEFAULT_MAPPER_ID);
+            if (mapper) {
+                mapping = await mapper.map(analysis, target, options.token);
+                problems.push(...mapping.problems);
+                problems.push(...runChecks(analysis, this.registry, { categories, target, mapping, token: options.token }));
+            }
+        }
+        return { document, analysis, target, mapping, problems };
+    }
+}
+
+/** Creates an engine with the built-in plugins and any extra ones. */
+export function createEngine(options: EngineOptions = {}): Engine {
+    return new Engine(options);
+}

@@ -1,0 +1,42 @@
+// Lint rules that keep the layers apart (DESIGN.md §1): the engine is a pure library, the server
+// is the only code that speaks LSP, the client never runs engine code, webviews never touch vscode.
+import tseslint from 'typescript-eslint';
+
+const restrict = (patterns) => ['error', { patterns }];
+
+export default tseslint.config(
+    { ignores: ['bin/**', 'dist/**', 'node_modules/**', 'bench/results/**', 'coverage/**'] },
+    ...tseslint.configs.recommended,
+    {
+        rules: {
+            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+        },
+    },
+    {
+        files: ['engine/**/*.ts'],
+        rules: {
+            'no-restricted-imports': restrict([
+                { group: ['vscode', 'vscode-*'], message: 'engine/ is a pure library: no vscode or LSP imports.' },
+                { group: ['node:fs', 'fs', 'node:fs/*', 'fs/*', 'node:child_process', 'child_process', 'node:net', 'net'], message: 'engine/ does no I/O: take bytes or a resolver from the caller.' },
+                { group: ['**/server/**', '**/client/**', '**/cli/**'], message: 'engine/ must not depend on outer layers.' },
+            ]),
+        },
+    },
+    {
+        files: ['server/**/*.ts', 'cli/**/*.ts'],
+        rules: {
+            'no-restricted-imports': restrict([
+                { group: ['vscode'], message: 'only the client may import vscode.' },
+                { group: ['**/engine/src/*/**'], message: 'import the engine through engine/src/index.ts.' },
+            ]),
+        },
+    },
+    {
+        files: ['client/webviews/**/*.ts'],
+        rules: {
+            'no-restricted-imports': restrict([
+                { group: ['vscode', 'vscode-*', '**/engine/**', '**/server/**'], message: 'webviews render plain data only.' },
+            ]),
+        },
+    },
+);
