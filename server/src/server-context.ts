@@ -1,0 +1,71 @@
+import type { Connection } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Engine, AnalyzeResult, Problem } from '../../engine/src/index.js';
+import type { CancellationToken } from 'vscode-languageserver';
+
+/**
+ * How far a document has been processed. Any state implies that the smaller ones are done
+ * (as Langium's DocumentState). Handlers wait for the state they need.
+ */
+export enum DocumentState {
+    /** Text changed; nothing derived yet. */
+    Changed = 0,
+    /** Parsed into the NIR model (or found unreadable). */
+    Parsed = 1,
+    /** Kinds resolved and shapes inferred. */
+    Lowered = 2,
+    /** Fast checks done; diagnostics published. */
+    Checked = 3,
+    /** Mapped onto the target; slow checks done. */
+    Mapped = 4,
+}
+
+/** What the server knows about one open document at one version. Plain values, immutable. */
+export interface DocumentSnapshot {
+    readonly uri: string;
+    readonly version: number;
+    /** `spec` for `*.nir.yaml` text, `nir` for `.nir` (HDF5) files. */
+    readonly format: 'spec' | 'nir';
+    /** The text document (for spec files) used to turn spans into positions. */
+    readonly textDocument?: TextDocument;
+    readonly state: DocumentState;
+    /** The engine's result at `state` (the mapping is present from `Mapped` on). */
+    readonly result: AnalyzeResult;
+    /** Every problem so far, reading to mapping. */
+    readonly problems: readonly Problem[];
+}
+
+/** The server's settings (`nirmesh.*` in VS Code). */
+export interface ServerSettings {
+    /** Hardware target id, or `none`. */
+    readonly target: string;
+    /** Default neurons per core per NIR type, overriding the target's own defaults. */
+    readonly neuronsPerCore: Readonly<Record<string, number>>;
+    /** Debounce before validating after an edit, in milliseconds. */
+    readonly validationDelayMs: number;
+    /** When the full mapping runs: on save (default), on every change, or never. */
+    readonly mapOn: 'save' | 'change' | 'never';
+    /** Time unit of NIR time constants. */
+    readonly timeUnit: 's' | 'ms';
+    /** Read `.nir` files leniently (legacy and broken files load with warnings). */
+    readonly lenientNir: boolean;
+}
+
+/** What every feature handler receives: the connection, the engine, and the document store. */
+export interface ServerContext {
+    readonly connection: Connection;
+    readonly engine: Engine;
+    settings(): ServerSettings;
+    /** The newest snapshot of a document, without waiting. */
+    current(uri: string): DocumentSnapshot | undefined;
+    /**
+     * Waits until the newest version of the document reaches `state` (or a newer edit supersedes the
+     * wait, which then resolves with the newer snapshot once it gets there). Undefined when closed.
+     */
+    whenReady(uri: string, state: DocumentState, token?: CancellationToken): Promise<DocumentSnapshot | undefined>;
+    /** The `file://` link of a diagnostic code's entry in docs/diagnostics.md. */
+    docsLink(code: string): string;
+}
+
+/** Registers one editing feature's handlers on the connection. */
+export type FeatureRegistration = (ctx: ServerContext) => void;
