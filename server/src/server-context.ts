@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver';
+import type { Connection, ServerCapabilities } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Engine, AnalyzeResult, Problem } from '../../engine/src/index.js';
 import type { CancellationToken } from 'vscode-languageserver';
@@ -67,5 +67,13 @@ export interface ServerContext {
     docsLink(code: string): string;
 }
 
-/** Registers one editing feature's handlers on the connection. */
-export type FeatureRegistration = (ctx: ServerContext) => void;
+/**
+ * One editing feature: the capabilities it adds to the `initialize` result, and a function that
+ * registers its handlers. Every handler it registers must be guarded (see `guard` in the server core)
+ * so that a failure answers the request with an error instead of ending the server.
+ */
+export interface Feature {
+    readonly id: string;
+    readonly capabilities: Partial<ServerCapabilities>;
+    register(ctx: ServerContext): void;
+}
