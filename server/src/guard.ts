@@ -23,28 +23,30 @@ type MaybeToken = { readonly isCancellationRequested?: boolean } | undefined;
  * Wraps a request handler so that it can never end the server (rust-analyzer's "every request is
  * guarded"): a thrown error or a rejected promise becomes an `InternalError` response naming the
  * handler, and is logged with its stack; `OperationCancelled`, or any failure after the request's
- * token fired, becomes LSP's `RequestCancelled`.
+ * token fired, becomes LSP's `RequestCancelled`; a thrown `ResponseError` (such as `InvalidParams`)
+ * is answered as it is.
  *
  * ```ts
  * connection.onHover(guard(ctx.connection.console, 'hover', (params, token) => hover(ctx, params, token)));
  * ```
  */
-export function guard<A extends unknown[], R>(
+export function guard<A extends unknown[], R, E = void>(
     log: GuardLog,
     name: string,
     handler: (...args: A) => R | Promise<R>,
-): (...args: A) => Promise<R | ResponseError<void>> {
+): (...args: A) => Promise<R | ResponseError<E>> {
     return async (...args: A) => {
         try {
             return await handler(...args);
         } catch (error) {
+            if (error instanceof ResponseError) return error as ResponseError<E>;
             const token = args[1] as MaybeToken;
             if (isCancellation(error) || token?.isCancellationRequested === true) {
-                return new ResponseError(LSPErrorCodes.RequestCancelled, `${name}: cancelled`);
+                return new ResponseError<E>(LSPErrorCodes.RequestCancelled, `${name}: cancelled`);
             }
             log.error(`nirmesh: ${name} failed: ${describe(error)}`);
             const message = error instanceof Error ? error.message : String(error);
-            return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${message}`);
+            return new ResponseError<E>(ErrorCodes.InternalError, `${name} failed: ${message}`);
         }
     };
 }

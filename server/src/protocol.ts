@@ -1,13 +1,12 @@
-import { RequestType } from 'vscode-languageserver-protocol';
-import type { Diagnostic, WorkDoneProgressParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, WorkDoneProgressParams } from 'vscode-languageserver';
 import type { MappingResult } from '../../engine/src/index.js';
 
 /**
- * NIRmesh's own requests on top of LSP. Plain JSON both ways; the client imports this file for
- * the request objects and types (it depends on `vscode-languageserver-protocol` only, never on the
- * server's runtime). Every request is about one document, so each params type extends
- * `DocumentRequestParams` and each result extends `DocumentReport`; `nirmesh/run` and the trace
- * requests join the same way once the simulator exists.
+ * NIRmesh's own requests on top of LSP. Plain JSON both ways; the client imports the method names
+ * and (type-only) the shapes from here, so nothing of the server's runtime reaches its bundle:
+ * `client.sendRequest<MapReport>(MAP_REQUEST, params, token)`. Every request is about one
+ * document, so each params type extends `DocumentRequestParams` and each result extends
+ * `DocumentReport`; `nirmesh/run` and the trace requests join the same way once the simulator exists.
  */
 
 /** What every document request names: the document, and optionally a target other than the setting. */
@@ -42,8 +41,8 @@ export interface MapReport extends DocumentReport {
     readonly placement: PlacementJson | null;
 }
 
-/** Maps a document onto its target and returns the placement report. */
-export const MapRequest = new RequestType<MapParams, MapReport, void>('nirmesh/map');
+/** `nirmesh/map`: maps a document onto its target and returns the placement report (`MapParams` → `MapReport`). */
+export const MAP_REQUEST = 'nirmesh/map';
 
 /** The plain-JSON form of a mapping result. */
 export function toPlacementJson(mapping: MappingResult): PlacementJson {
