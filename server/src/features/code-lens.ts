@@ -1,0 +1,35 @@
+import type { CodeLens } from 'vscode-languageserver';
+import { DocumentState, type Feature } from '../server-context.js';
+import { formatCost, nodeCost, placementsByPath } from './node-cost.js';
+import { onReadyDocument, toRange, type ReadyDocument } from './ready-document.js';
+
+/** The command a cost lens runs: the placement report of the document. */
+export const SHOW_PLACEMENT_COMMAND = 'nirmesh.showPlacementReport';
+
+/**
+ * One lens above each node that costs something: PEs, SRAM and router entries once the document
+ * is mapped; neurons or synapses (from the inferred shapes) before.
+ */
+export function costLenses(ready: ReadyDocument): CodeLens[] {
+    const placements = ready.mapping && placementsByPath(ready.mapping);
+    const lenses: CodeLens[] = [];
+    for (const { node } of ready.index.nodes) {
+        const at = node.origin.keySpan ?? node.origin.span;
+        if (!at || node.nodes) continue;
+        const title = formatCost(nodeCost(ready.analysis?.get(node), placements?.get(node.origin.path)));
+        if (!title) continue;
+        const range = toRange(ready.text, { start: at.start, end: at.start });
+        lenses.push({ range, command: { title, command: SHOW_PLACEMENT_COMMAND, arguments: [ready.snapshot.uri] } });
+    }
+    return lenses;
+}
+
+/** Code lenses with each node's resource cost. */
+export const codeLensFeature: Feature = {
+    id: 'code-lens',
+    capabilities: { codeLensProvider: { resolveProvider: false } },
+    register(ctx) {
+        // Checked is enough; a mapped snapshot of the same version answers too, with placements.
+        ctx.connection.onCodeLens(onReadyDocument(ctx, 'codeLens', DocumentState.Checked, costLenses));
+    },
+};
