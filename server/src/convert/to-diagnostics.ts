@@ -26,7 +26,7 @@ export interface ConvertTarget {
 
 /** A message with the NIR/HDF5 path appended where the range cannot show the place (`.nir` files). */
 function placed(message: string, origin: Origin, target: ConvertTarget): string {
-    return target.textDocument ? message : `${message} (at ${origin.path})`;
+    return target.textDocument || origin.path === '/' ? message : `${message} (at ${origin.path})`;
 }
 
 function related(problem: Problem, target: ConvertTarget): DiagnosticRelatedInformation[] | undefined {
@@ -67,7 +67,7 @@ function compare(a: Diagnostic, b: Diagnostic): number {
 
 /**
  * A document's problems as diagnostics: converted, with exact duplicates removed (the same code,
- * range and message), sorted by position then severity, and capped at `MAX_DIAGNOSTICS` (errors
+ * severity, range and message), sorted by position then severity, and capped at `MAX_DIAGNOSTICS` (errors
  * kept first) so that a document with thousands of problems does not flood the editor.
  */
 export function toDiagnostics(problems: readonly Problem[], target: ConvertTarget): Diagnostic[] {
@@ -76,7 +76,7 @@ export function toDiagnostics(problems: readonly Problem[], target: ConvertTarge
     for (const problem of problems) {
         const diagnostic = toDiagnostic(problem, target);
         const { start, end } = diagnostic.range;
-        const key = `${diagnostic.code}|${start.line}:${start.character}-${end.line}:${end.character}|${diagnostic.message}`;
+        const key = `${diagnostic.code}|${diagnostic.severity}|${start.line}:${start.character}-${end.line}:${end.character}|${diagnostic.message}`;
         if (seen.has(key)) continue;
         seen.add(key);
         all.push(diagnostic);

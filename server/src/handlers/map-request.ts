@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { NO_TARGET_ID } from '../../../engine/src/index.js';
+import { NO_TARGET_ID, throwIfCancelled } from '../../../engine/src/index.js';
 import { MAP_REQUEST, toPlacementJson, type MapParams, type MapReport } from '../protocol.js';
 import { DocumentState, type DocumentSnapshot } from '../server-context.js';
 import { documentFormat, filePathOf, readNirInput, SPEC_LANGUAGE_ID, type DocumentInput } from '../documents/index.js';
@@ -73,6 +73,7 @@ async function mapDocument(core: ServerCore, params: MapParams, token: Cancellat
                 },
             });
         }
+        throwIfCancelled(token); // a cancelled request is answered RequestCancelled even if the work got done
         const mapping = snapshot.result.mapping;
         return {
             uri: snapshot.uri,

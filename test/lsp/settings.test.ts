@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, parseSettings } from '../../server/src/settings.js';
+
+describe('parseSettings', () => {
+    it('gives the defaults for nothing, with no warnings', () => {
+        expect(parseSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, warnings: [] });
+        expect(DEFAULT_SETTINGS).toMatchObject({ target: 'spinnaker2-board48', mapOn: 'save', timeUnit: 's', lenientNir: false });
+    });
+
+    it('takes every valid value', () => {
+        const raw = { target: ' spinnaker2-boards:4 ', neuronsPerCore: { LIF: 128 }, validationDelayMs: 0, mapOn: 'change', timeUnit: 'ms', lenientNir: true };
+        expect(parseSettings(raw)).toEqual({
+            settings: { target: 'spinnaker2-boards:4', neuronsPerCore: { LIF: 128 }, validationDelayMs: 0, mapOn: 'change', timeUnit: 'ms', lenientNir: true },
+            warnings: [],
+        });
+    });
+
+    it('replaces each wrong value by its default and names the setting in a warning', () => {
+        const { settings, warnings } = parseSettings({ target: '', validationDelayMs: -5, mapOn: 'sometimes', timeUnit: 'h', lenientNir: 'yes', neuronsPerCore: { LIF: 0, CubaLIF: 64 } });
+        expect(settings).toEqual({ ...DEFAULT_SETTINGS, neuronsPerCore: { CubaLIF: 64 } });
+        expect(warnings.map((w) => w.split(':')[0])).toEqual([
+            'nirmesh.target',
+            'nirmesh.neuronsPerCore.LIF',
+            'nirmesh.validationDelayMs',
+            'nirmesh.mapOn',
+            'nirmesh.timeUnit',
+            'nirmesh.lenientNir',
+        ]);
+    });
+
+    it('refuses a section that is not an object', () => {
+        const { settings, warnings } = parseSettings(['target']);
+        expect(settings).toEqual(DEFAULT_SETTINGS);
+        expect(warnings).toHaveLength(1);
+    });
+});
