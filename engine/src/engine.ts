@@ -70,7 +70,9 @@ export class Engine {
 
     /** Reads a spec text or a `.nir` file into the model. Never throws. */
     async load(input: SourceInput): Promise<LoadResult> {
-        if (input.kind === 'spec') return parseSpec(input.text, { resolveFile: input.resolveFile });
+        if (input.kind === 'spec') {
+            return parseSpec(input.text, { resolveFile: input.resolveFile, nodeKinds: (type) => this.registry.nodeKinds.get(type) });
+        }
         return readNirFile(input.bytes, { lenient: input.lenient });
     }
 

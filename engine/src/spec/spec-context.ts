@@ -1,0 +1,136 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { Problem, Severity } from '../diagnostics/problem.js';
+import type { Origin } from '../nir/origin.js';
+import type { Span } from '../text/span.js';
+import type { SpecParseOptions } from './parse-spec.js';
+import { MAX_YAML_ITEMS } from './prescan.js';
+
+/** A YAML node with its source range, as the parser builds them. */
+type Ranged = { range?: readonly [number, number, number] | null };
+
+/** Thrown to stop lowering when the alias-expanded document exceeds the item budget. */
+export class BudgetExceeded extends Error {
+    constructor() {
+        super('the spec is too large');
+        this.name = 'BudgetExceeded';
+    }
+}
+
+/** A problem as lowering reports it: the severity is `error` unless given. */
+export interface Finding {
+    readonly code: string;
+    readonly severity?: Severity;
+    readonly message: string;
+    readonly origin: Origin;
+}
+
+/** One `key: value` entry of a YAML mapping, aliases resolved. */
+export interface MapEntry {
+    /** The key as written (plain keys exactly as in the text, quoted keys unquoted). */
+    readonly name: string;
+    readonly keyNode: YamlNode;
+    /** The value, or undefined for `key:` with nothing after it. */
+    readonly value?: YamlNode;
+}
+
+/**
+ * Everything lowering needs: the text, the options, the problems found so far, alias
+ * resolution and an item budget that stops alias expansion from multiplying the work.
+ */
+export class SpecContext {
+    readonly problems: Problem[] = [];
+    private readonly aliasTargets = new Map<YamlNode, YamlNode | undefined>();
+    private visited = 0;
+
+    constructor(readonly text: string, readonly options: SpecParseOptions, doc: Document) {
+        const anchors = new Map<string, YamlNode>();
+        visit(doc, (_key, node) => {
+            if (isAlias(node)) this.aliasTargets.set(node, anchors.get(node.source));
+            else if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string') anchors.set(node.anchor, node as YamlNode);
+        });
+    }
+
+    /** Records a problem; its severity defaults to `error`. */
+    report(finding: Finding): void {
+        this.problems.push({ ...finding, severity: finding.severity ?? 'error' });
+    }
+
+    /**
+     * Resolves an alias to its anchored node (undefined when the anchor is unknown) and counts the
+     * node against the budget. Throws `BudgetExceeded` when the expanded document is too large.
+     */
+    deref(node: YamlNode | null | undefined): YamlNode | undefined {
+        if (!node) return undefined;
+        if (++this.visited > MAX_YAML_ITEMS * 2) throw new BudgetExceeded();
+        return isAlias(node) ? this.aliasTargets.get(node) : node;
+    }
+
+    /** The node's value range (without trailing comments), clamped into the text. */
+    span(node: YamlNode | null | undefined): Span | undefined {
+        const range = (node as Ranged | null | undefined)?.range;
+        if (!range) return undefined;
+        const start = Math.min(Math.max(0, range[0]), this.text.length);
+        return { start, end: Math.min(Math.max(start, range[1]), this.text.length) };
+    }
+
+    /** An origin for a value at `path`, with the value's and the key's spans. */
+    origin(path: string, value?: YamlNode | null, key?: YamlNode | null): Origin {
+        const span = this.span(value) ?? this.span(key);
+        const keySpan = this.span(key);
+        return { path, ...(span ? { span } : {}), ...(keySpan ? { keySpan } : {}) };
+    }
+
+    /** The origin a problem about a value should point at: the value, or its key when the value is empty. */
+    problemOrigin(path: string, value?: YamlNode | null, key?: YamlNode | null): Origin {
+        const origin = this.origin(path, value, key);
+        const keySpan = origin.keySpan;
+        return origin.span && origin.span.end === origin.span.start && keySpan ? { ...origin, span: keySpan } : origin;
+    }
+
+    /** A scalar's text as written (plain scalars verbatim, so `0` and `1.0` stay names, not numbers). */
+    scalarText(scalar: Scalar): string {
+        if (scalar.type === 'PLAIN') {
+            const span = this.span(scalar);
+            if (span) return this.text.slice(span.start, span.end).trim();
+        }
+        return scalar.value === null || scalar.value === undefined ? '' : String(scalar.value);
+    }
+
+    /** The entries of a mapping in order, aliases resolved; a key repeated later is skipped (YAML reported it). */
+    entries(map: YAMLMap): MapEntry[] {
+        const seen = new Set<string>();
+        const result: MapEntry[] = [];
+        for (const pair of map.items as Pair<YamlNode | null, YamlNode | null>[]) {
+            const key = this.deref(pair.key);
+            if (!key) continue;
+            const name = isScalar(key) ? this.scalarText(key) : this.text.slice(this.span(key)?.start ?? 0, this.span(key)?.end ?? 0);
+            if (seen.has(name)) continue;
+            seen.add(name);
+            result.push({ name, keyNode: key, value: this.deref(pair.value) });
+        }
+        return result;
+    }
+}
+
+/** How a YAML node reads in a message: "a mapping", "a list", "the string 'x'", "the number 3". */
+export function describeNode(node: YamlNode | undefined): string {
+    if (!node || (isScalar(node) && (node.value === null || node.value === undefined))) return 'nothing';
+    if (isMap(node)) return 'a mapping';
+    if (isSeq(node)) return 'a list';
+    if (isPair(node)) return 'a key: value pair';
+    if (isScalar(node)) {
+        if (typeof node.value === 'string') return `the string '${truncate(node.value)}'`;
+        if (typeof node.value === 'boolean') return `'${String(node.value)}'`;
+        return `the number ${String(node.value)}`;
+    }
+    return 'an unknown alias';
+}
+
+function truncate(s: string): string {
+    return s.length > 40 ? `${s.slice(0, 37)}…` : s;
+}
+
+/** True for a scalar holding null (`~`, `null`, or nothing at all). */
+export function isNullScalar(node: YamlNode | undefined): boolean {
+    return !node || (isScalar(node) && (node.value === null || node.value === undefined));
+}

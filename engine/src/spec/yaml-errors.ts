@@ -1,0 +1,73 @@
+import { isCollection, isScalar, visit, type Document, type YAMLError } from 'yaml';
+import type { Problem, Severity } from '../diagnostics/problem.js';
+import type { Span } from '../text/span.js';
+
+/**
+ * YAML syntax errors and warnings as problems with tight ranges. The parser sometimes reports an
+ * unclosed bracket or quote at the end of the text or across many lines; such ranges are moved to
+ * the opening bracket or quote, and any other range is cut to its first line and kept inside the
+ * text.
+ */
+
+/** Converts the parser's errors and warnings into `yaml/…` problems. */
+export function yamlProblems(doc: Document, text: string): Problem[] {
+    const problems: Problem[] = [];
+    for (const error of doc.errors) problems.push(toProblem(doc, text, error, 'error'));
+    for (const warning of doc.warnings) problems.push(toProblem(doc, text, warning, 'warning'));
+    return problems;
+}
+
+function toProblem(doc: Document, text: string, error: YAMLError, severity: Severity): Problem {
+    const opener = unclosedOpener(doc, error);
+    const span = opener ?? tighten(text, error.pos[0], error.pos[1]);
+    const message = opener ? `${unclosedMessage(text[opener.start])} ${sentence(error.message)}` : sentence(error.message);
+    if (error.code === 'DUPLICATE_KEY') {
+        return { code: 'yaml/duplicate-key', severity, message: 'This key is already used in the same mapping; the later entry is ignored.', origin: { path: '/', span } };
+    }
+    return { code: 'yaml/syntax', severity, message, origin: { path: '/', span }, data: { yamlCode: error.code } };
+}
+
+function unclosedMessage(opener: string): string {
+    if (opener === '[') return 'This [ is never closed.';
+    if (opener === '{') return 'This { is never closed.';
+    return `This ${opener}quoted string${opener} is never closed.`;
+}
+
+function sentence(message: string): string {
+    const first = message.split('\n')[0].trim();
+    return /[.!?]$/.test(first) ? first : `${first}.`;
+}
+
+/**
+ * For "must … end with a ]" and "Missing closing quote" errors: the span of the opening bracket
+ * or quote of the collection or scalar that ends where the error is reported.
+ */
+function unclosedOpener(doc: Document, error: YAMLError): Span | undefined {
+    const wantsBracket = /end with a [\]}]/.test(error.message);
+    const wantsQuote = error.code === 'MISSING_CHAR' && /quote/.test(error.message);
+    if (!wantsBracket && !wantsQuote) return undefined;
+    let found: Span | undefined;
+    visit(doc, (_key, node) => {
+        const range = (node as { range?: [number, number, number] }).range;
+        if (!range || range[1] !== error.pos[0]) return undefined;
+        const fits = wantsBracket ? isCollection(node) && node.flow === true : isScalar(node) && node.type?.startsWith('QUOTE') === true;
+        if (fits && !found) found = { start: range[0], end: range[0] + 1 };
+        return undefined;
+    });
+    return found;
+}
+
+/** Clamps a range into the text, moves an end-of-text range onto the last character, and cuts it at the first line break. */
+export function tighten(text: string, start: number, end: number): Span {
+    let s = Math.min(Math.max(0, start), text.length);
+    let e = Math.min(Math.max(s, end), text.length);
+    if (s === text.length && s > 0) {
+        let last = text.length - 1;
+        while (last > 0 && /\s/.test(text[last])) last--;
+        s = last;
+        e = last + 1;
+    }
+    const lineBreak = text.slice(s, e).search(/[\r\n]/);
+    if (lineBreak >= 0) e = s + lineBreak;
+    return { start: s, end: e };
+}
