@@ -18,3 +18,7 @@ export * from './mesh.js';
 export * from './build-tables.js';
 export * from './minimise.js';
 export * from './verify.js';
+export * from './cube.js';
+export * from './default-route.js';
+export * from './table-file.js';
+export * from './paths.js';

@@ -71,8 +71,8 @@ export class RouteSet {
     toString(): string {
         const names = this.linkIds().map((l) => LINK_NAMES[l]);
         const pes = this.peIds().map((p) => `pe${p}`);
-        if (names.length === 0 && pes.length === 0) return '-';
-        return pes.length === 0 ? names.join(',') : `${names.join(',')};${pes.join(',')}`;
+        const parts = [names.join(','), pes.join(',')].filter((part) => part !== '');
+        return parts.length === 0 ? '-' : parts.join(';');
     }
 }
 
