@@ -1,0 +1,229 @@
+/**
+ * The language server over stdio, driven like an editor: the built `dist/server.cjs` (run
+ * `node esbuild.mjs` first), real specs and `.nir` files, and `vscode-jsonrpc` on this side.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LspTestClient, ROOT } from '../helpers/lsp-client.js';
+import type { MapReport } from '../../server/src/protocol.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const BROKEN = readFileSync(join(FIXTURES, 'broken.nir.yaml'), 'utf8');
+const BROKEN_LINE = 5; // zero-based line of `lif: {…` whose `{` is never closed
+const FIXED = BROKEN.replace('v_threshold: 1\n', 'v_threshold: 1}\n');
+/** Checks the graph alone, so that the results do not depend on a hardware target. */
+const GRAPH_ONLY = { target: 'none', validationDelayMs: 0 };
+
+let dir: string;
+let client: LspTestClient | undefined;
+
+beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'nirmesh-lsp-'));
+});
+
+afterEach(() => client?.dispose());
+
+/** A `file:` URI in the test folder (the file is written when text is given). */
+function fileUri(name: string, text?: string | Uint8Array): string {
+    const path = join(dir, name);
+    if (text !== undefined) writeFileSync(path, text);
+    return pathToFileURL(path).href;
+}
+
+async function started(settings: Record<string, unknown> = GRAPH_ONLY, command?: string[]): Promise<LspTestClient> {
+    client = LspTestClient.start({ settings, command });
+    await client.initialize();
+    return client;
+}
+
+describe('diagnostics', () => {
+    it('publishes a broken spec\'s diagnostics with code, tight range, docs link and version, and clears them once fixed', async () => {
+        const c = await started();
+        const uri = fileUri('broken.nir.yaml');
+        c.open(uri, BROKEN);
+        const first = await c.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+        expect(first.version).toBe(1);
+        const [syntax] = first.diagnostics;
+        expect(syntax).toMatchObject({ code: 'yaml/syntax', severity: 1, source: 'nirmesh' });
+        expect(syntax.range.start.line).toBe(BROKEN_LINE);
+        expect(syntax.range.end.line).toBe(BROKEN_LINE);
+        const href = syntax.codeDescription?.href ?? '';
+        expect(href).toMatch(/#yamlsyntax$/);
+        expect(readFileSync(fileURLToPath(href.split('#')[0]), 'utf8')).toContain('### `yaml/syntax`');
+
+        // The fix as an editor sends it: one incremental change inserting the missing brace.
+        const end = BROKEN.split('\n')[BROKEN_LINE].length;
+        const version = c.change(uri, [{ range: { start: { line: BROKEN_LINE, character: end }, end: { line: BROKEN_LINE, character: end } }, text: '}' }]);
+        const fixed = await c.waitForDiagnostics(uri);
+        expect(fixed).toEqual({ uri, version, diagnostics: [] });
+        expect(await c.shutdown()).toBe(0);
+    });
+
+    it('never publishes a superseded version while edits arrive faster than checks finish', async () => {
+        const c = await started();
+        const uri = fileUri('rapid.nir.yaml');
+        /** Version k names the unknown dtype `badk`, so each publication shows which text it came from. */
+        const textOf = (k: number) => FIXED.replace('tau: 0.02', `tau: {dtype: bad${k}, data: 0.02}`);
+        c.open(uri, textOf(1));
+        for (let k = 2; k <= 40; k++) c.change(uri, textOf(k));
+        const last = await c.waitForDiagnostics(uri);
+        expect(last.version).toBe(40);
+        expect(last.diagnostics.map((d) => d.code)).toEqual(['spec/unknown-dtype']);
+        const versions = c.published.filter((p) => p.uri === uri).map((p) => p.version ?? 0);
+        expect(versions).toEqual([...versions].sort((a, b) => a - b));
+        for (const p of c.published.filter((q) => q.uri === uri)) {
+            expect(p.diagnostics.map((d) => d.message).join()).toContain(`'bad${p.version}'`);
+        }
+        expect(await c.shutdown()).toBe(0);
+    });
+
+    it('clears a document\'s diagnostics when it is closed', async () => {
+        const c = await started();
+        const uri = fileUri('closed.nir.yaml');
+        c.open(uri, BROKEN);
+        await c.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+        c.close(uri);
+        await c.waitForDiagnostics(uri, (p) => p.version === undefined && p.diagnostics.length === 0);
+        expect(await c.shutdown()).toBe(0);
+    });
+
+    it('re-checks every document when the settings change: an unknown target is reported, a known one clears it', async () => {
+        const c = await started();
+        const uri = fileUri('settings.nir.yaml');
+        c.open(uri, FIXED);
+        await c.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+        await c.setSettings({ ...GRAPH_ONLY, target: 'no-such-board' });
+        const unknown = await c.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+        expect(unknown.diagnostics.map((d) => d.code)).toEqual(['engine/unknown-target']);
+        expect(unknown.diagnostics[0].message).toContain("'no-such-board'");
+        await c.setSettings(GRAPH_ONLY);
+        await c.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+        expect(await c.shutdown()).toBe(0);
+    });
+});
+
+describe('.nir files', () => {
+    it('reads a .nir file by URI when it is opened, and puts the HDF5 path of each problem in its message', async () => {
+        const c = await started();
+        const bytes = readFileSync(join(FIXTURES, 'prim_linear.nir'));
+        const good = fileUri('linear.nir', bytes);
+        c.open(good, '', 'nir');
+        expect((await c.waitForDiagnostics(good)).diagnostics).toEqual([]);
+        const truncated = fileUri('truncated.nir', bytes.subarray(0, 3000));
+        c.open(truncated, '', 'nir');
+        const broken = await c.waitForDiagnostics(truncated, (p) => p.diagnostics.length > 0);
+        for (const d of broken.diagnostics) {
+            expect(d.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+            expect(d.code).toMatch(/^hdf5\//);
+            expect((d.data as { path: string }).path).toMatch(/^\//);
+        }
+        expect(await c.shutdown()).toBe(0);
+    });
+
+    it('checks a .nir file that changes on disk without being open, and forgets it once deleted', async () => {
+        const c = await started();
+        const missing = fileUri('missing.nir');
+        await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: missing, type: 1 }] });
+        const unreadable = await c.waitForDiagnostics(missing, (p) => p.diagnostics.length > 0);
+        expect(unreadable.diagnostics.map((d) => [d.code, d.message])).toEqual([['engine/file-unreadable', `cannot read ${fileURLToPath(missing)} (ENOENT)`]]);
+        copyFileSync(join(FIXTURES, 'prim_linear.nir'), fileURLToPath(missing));
+        await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: missing, type: 2 }] });
+        await c.waitForDiagnostics(missing, (p) => p.diagnostics.length === 0);
+        expect(await c.shutdown()).toBe(0);
+    });
+});
+
+describe('nirmesh/map', () => {
+    const MAPPABLE = { validationDelayMs: 0 };
+
+    it('maps an open spec and returns the placement report, reporting $/progress for the work-done token', async () => {
+        const c = await started(MAPPABLE);
+        const uri = fileUri('map.nir.yaml');
+        c.open(uri, FIXED);
+        await c.waitForDiagnostics(uri);
+        const report = await c.request<MapReport>('nirmesh/map', { uri, workDoneToken: 'map-1' });
+        expect(report).toMatchObject({ uri, version: 1, target: 'spinnaker2-board48', blocked: false, diagnostics: [] });
+        expect(report.placement?.nodes.map((n) => n.name)).toContain('lif');
+        expect(report.placement?.pesUsed).toBeGreaterThan(0);
+        const progress = c.progress.filter((p) => p.token === 'map-1').map((p) => p.value.kind);
+        expect(progress[0]).toBe('begin');
+        expect(progress.at(-1)).toBe('end');
+        expect(await c.shutdown()).toBe(0);
+    });
+
+    it('reports a blocked mapping with the errors that block it', async () => {
+        const c = await started(MAPPABLE);
+        const uri = fileUri('blocked.nir.yaml', BROKEN);
+        const report = await c.request<MapReport>('nirmesh/map', { uri }); // not open: read from disk
+        expect(report.blocked).toBe(true);
+        expect(report.placement).toBeNull();
+        expect(report.diagnostics.map((d) => d.code)).toContain('yaml/syntax');
+        expect(await c.shutdown()).toBe(0);
+    });
+
+    it('answers a cancelled mapping with RequestCancelled and keeps serving', async () => {
+        const c = await started(MAPPABLE);
+        const uri = fileUri('cancel.nir.yaml');
+        c.open(uri, FIXED);
+        const source = c.cancellable();
+        const cancelled = c.request<MapReport>('nirmesh/map', { uri }, source.token);
+        source.cancel();
+        await expect(cancelled).rejects.toMatchObject({ code: -32800 });
+        const report = await c.request<MapReport>('nirmesh/map', { uri });
+        expect(report.uri).toBe(uri);
+        expect(await c.shutdown()).toBe(0);
+    });
+});
+
+describe('robustness', () => {
+    it('answers malformed requests with errors and keeps serving', async () => {
+        const c = await started();
+        const uri = fileUri('robust.nir.yaml');
+        c.open(uri, FIXED);
+        await c.waitForDiagnostics(uri);
+        const garbage = [{}, { textDocument: { uri: 42 }, position: 'here' }, { textDocument: { uri }, position: { line: -1, character: 1e9 } }];
+        const methods = [
+            'textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/references',
+            'textDocument/rename', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/codeLens',
+            'textDocument/codeAction', 'textDocument/semanticTokens/full', 'nirmesh/map',
+        ];
+        for (const method of methods) {
+            for (const params of garbage) {
+                await c.request(method, params).then(
+                    () => undefined,
+                    (error: { code: number }) => expect([-32600, -32601, -32602, -32603, -32800]).toContain(error.code),
+                );
+            }
+        }
+        await expect(c.request('nirmesh/map', { uri: 'file:///nowhere/x.txt' })).rejects.toMatchObject({ code: -32602 });
+        expect(c.hasExited).toBe(false);
+        c.change(uri, BROKEN);
+        expect((await c.waitForDiagnostics(uri)).diagnostics.map((d) => d.code)).toEqual(['yaml/syntax']);
+        expect(await c.shutdown()).toBe(0);
+    });
+
+    it('survives a hostile document: huge shapes, deep nesting, markup in names', async () => {
+        const c = await started();
+        const uri = fileUri('hostile.nir.yaml');
+        const deep = `${'['.repeat(5000)}1${']'.repeat(5000)}`;
+        const hostile = FIXED.replace('shape: [2], tau', `shape: [1000000000000, 1000000000000], tau`).replace('input:', '"<script>alert(1)</script>":') + `\nmetadata: {deep: ${deep}}\n`;
+        c.open(uri, hostile);
+        const published = await c.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+        expect(published.diagnostics.every((d) => d.source === 'nirmesh')).toBe(true);
+        expect(await c.shutdown()).toBe(0);
+    });
+});
+
+describe('nirmesh lsp --stdio', () => {
+    it('serves the same diagnostics from the command line', async () => {
+        const c = await started(GRAPH_ONLY, ['node', join(ROOT, 'dist', 'cli.cjs'), 'lsp', '--stdio']);
+        const uri = fileUri('cli.nir.yaml');
+        c.open(uri, BROKEN);
+        const published = await c.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+        expect(published.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['yaml/syntax', BROKEN_LINE]]);
+        expect(await c.shutdown()).toBe(0);
+    });
+});
