@@ -38,9 +38,9 @@ export function broadcastLiteral(ctx: SpecContext, literal: NumberLiteral, dtype
 export function deferredBroadcast(ctx: SpecContext, literal: NumberLiteral, dtype: DType, origin: Origin, isWeight: boolean): Deferred {
     return {
         kind: 'deferred',
-        resolve: (shape) => {
+        resolve: (shape, quiet) => {
             if (!shape) {
-                reportShapeUnknown(ctx, origin, isWeight, 'a single number');
+                if (!quiet) reportShapeUnknown(ctx, origin, isWeight, 'a single number');
                 return undefined;
             }
             return broadcastLiteral(ctx, literal, dtype, shape, origin);

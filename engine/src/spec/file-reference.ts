@@ -51,7 +51,7 @@ export function readFileReference(ctx: SpecContext, file: MapEntry, datasetPath:
     }
     const result = isNpy ? npyArray(bytes) : nirDataset(ctx, bytes, inner as string);
     if ('error' in result) {
-        ctx.report({ code: result.code, message: `Cannot use '${name}'${isNir ? ` ${inner}` : ''}: ${result.error}`, origin: fileOrigin });
+        ctx.report({ code: result.code, message: `Cannot use '${name}'${isNir ? ` ${inner}` : ''}: ${result.error.replace(/\.?$/, '.')}`, origin: fileOrigin });
         return undefined;
     }
     return denseTensor(result.dtype, result.shape, result.data, origin);

@@ -108,9 +108,10 @@ function finishParams(lowered: readonly [string, Lowered][], yamlShape: number[]
     const ready = new Map<string, NirValue>();
     for (const [name, value] of lowered) if (value && !isDeferred(value)) ready.set(name, value);
     const shape = lowered.some(([, v]) => isDeferred(v)) ? elementShape(yamlShape, ready, type, kind) : undefined;
+    const someFailed = lowered.some(([, v]) => v === undefined);
     const params = new Map<string, NirValue>();
     for (const [name, value] of lowered) {
-        const final = isDeferred(value) ? value.resolve(shape) : value;
+        const final = isDeferred(value) ? value.resolve(shape, someFailed) : value;
         if (final) params.set(name, final);
     }
     return params;

@@ -15,8 +15,12 @@ export interface ValueSite {
  */
 export interface Deferred {
     readonly kind: 'deferred';
-    /** Finishes the value for the node's element shape (undefined when the node has none). */
-    resolve(shape: readonly number[] | undefined): NirValue | undefined;
+    /**
+     * Finishes the value for the node's element shape. Without a shape it reports
+     * `spec/broadcast-shape-unknown`, unless `quiet` (another parameter of the node already failed
+     * and may have been the one that would have given the shape).
+     */
+    resolve(shape: readonly number[] | undefined, quiet?: boolean): NirValue | undefined;
 }
 
 /** A lowered parameter: a value, a value waiting for its element shape, or nothing (reported). */

@@ -3,10 +3,14 @@ import type { NirDocument } from '../nir/graph.js';
 import type { Problem } from '../diagnostics/problem.js';
 import type { NodeKind } from '../plugins/node-kind.js';
 import type { DType, TensorData } from '../nir/value.js';
-import { prescan } from './prescan.js';
+import { MAX_YAML_ITEMS, prescan } from './prescan.js';
 import { yamlProblems } from './yaml-errors.js';
-import { BudgetExceeded, SpecContext } from './spec-context.js';
+import { SpecContext } from './spec-context.js';
+import { resolveAliases } from './aliases.js';
 import { lowerDocument } from './lower-document.js';
+
+/** The most values a spec may expand to through aliases (twice what its text may hold). */
+const MAX_EXPANDED_ITEMS = 2 * MAX_YAML_ITEMS;
 
 /** Reads a file that a spec refers to (`.npy`, `.nir`), relative to the spec; undefined when missing. */
 export type FileResolver = (relativePath: string) => Uint8Array | undefined;
@@ -53,21 +57,20 @@ export function parseSpec(text: string, options: SpecParseOptions = {}): SpecPar
         const refused = prescan(text);
         if (refused) return { problems: [refused] };
         const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
-        const ctx = new SpecContext(text, options, doc);
         const syntax = yamlProblems(doc, text);
-        try {
-            const document = lowerDocument(ctx, doc);
-            return { document, problems: [...syntax, ...ctx.problems] };
-        } catch (error) {
-            if (!(error instanceof BudgetExceeded)) throw error;
+        const aliases = resolveAliases(doc);
+        if (aliases.expandedSize > MAX_EXPANDED_ITEMS) {
             const tooLarge: Problem = {
                 code: 'spec/too-large',
                 severity: 'error',
-                message: 'The spec expands (through YAML aliases) to too many values to read.',
+                message: `The spec expands (through YAML aliases) to more than ${MAX_EXPANDED_ITEMS} values; it is not read any further.`,
                 origin: { path: '/', span: { start: 0, end: 0 } },
             };
             return { problems: [...syntax, tooLarge] };
         }
+        const ctx = new SpecContext(text, options, aliases);
+        const document = lowerDocument(ctx, doc);
+        return { document, problems: [...syntax, ...ctx.problems] };
     } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         return {

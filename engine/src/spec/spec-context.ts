@@ -1,20 +1,12 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Problem, Severity } from '../diagnostics/problem.js';
 import type { Origin } from '../nir/origin.js';
 import type { Span } from '../text/span.js';
 import type { SpecParseOptions } from './parse-spec.js';
-import { MAX_YAML_ITEMS } from './prescan.js';
+import type { AliasTable } from './aliases.js';
 
 /** A YAML node with its source range, as the parser builds them. */
 type Ranged = { range?: readonly [number, number, number] | null };
-
-/** Thrown to stop lowering when the alias-expanded document exceeds the item budget. */
-export class BudgetExceeded extends Error {
-    constructor() {
-        super('the spec is too large');
-        this.name = 'BudgetExceeded';
-    }
-}
 
 /** A problem as lowering reports it: the severity is `error` unless given. */
 export interface Finding {
@@ -33,36 +25,21 @@ export interface MapEntry {
     readonly value?: YamlNode;
 }
 
-/**
- * Everything lowering needs: the text, the options, the problems found so far, alias
- * resolution and an item budget that stops alias expansion from multiplying the work.
- */
+/** Everything lowering needs: the text, the options, the problems found so far and alias resolution. */
 export class SpecContext {
     readonly problems: Problem[] = [];
-    private readonly aliasTargets = new Map<YamlNode, YamlNode | undefined>();
-    private visited = 0;
 
-    constructor(readonly text: string, readonly options: SpecParseOptions, doc: Document) {
-        const anchors = new Map<string, YamlNode>();
-        visit(doc, (_key, node) => {
-            if (isAlias(node)) this.aliasTargets.set(node, anchors.get(node.source));
-            else if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string') anchors.set(node.anchor, node as YamlNode);
-        });
-    }
+    constructor(readonly text: string, readonly options: SpecParseOptions, private readonly aliases: AliasTable) {}
 
     /** Records a problem; its severity defaults to `error`. */
     report(finding: Finding): void {
         this.problems.push({ ...finding, severity: finding.severity ?? 'error' });
     }
 
-    /**
-     * Resolves an alias to its anchored node (undefined when the anchor is unknown) and counts the
-     * node against the budget. Throws `BudgetExceeded` when the expanded document is too large.
-     */
+    /** Resolves an alias to its anchored node (undefined when the anchor is unknown); other nodes are returned as they are. */
     deref(node: YamlNode | null | undefined): YamlNode | undefined {
         if (!node) return undefined;
-        if (++this.visited > MAX_YAML_ITEMS * 2) throw new BudgetExceeded();
-        return isAlias(node) ? this.aliasTargets.get(node) : node;
+        return isAlias(node) ? this.aliases.targets.get(node) : node;
     }
 
     /** The node's value range (without trailing comments), clamped into the text. */

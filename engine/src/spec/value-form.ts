@@ -70,9 +70,9 @@ export function lowerValueForm(ctx: SpecContext, site: ValueSite, map: YAMLMap, 
     }
     return {
         kind: 'deferred',
-        resolve: (elementShape) => {
+        resolve: (elementShape, quiet) => {
             if (elementShape) return finish(elementShape);
-            reportShapeUnknown(ctx, origin, false, `this ${form} generator`);
+            if (!quiet) reportShapeUnknown(ctx, origin, false, `this ${form} generator`);
             return undefined;
         },
     };
@@ -112,7 +112,7 @@ function lowerData(
         ctx.report({ code: 'spec/unexpected-value', message: `data is a number or a (nested) list of numbers; found ${describeNode(value)}.`, origin: valueOrigin });
         return undefined;
     }
-    if (shape) return broadcastLiteral(ctx, literal, dtype, shape, { ...origin });
+    if (shape) return broadcastLiteral(ctx, literal, dtype, shape, origin);
     if (!defaults.perElement) return broadcastLiteral(ctx, literal, dtype, [], origin);
     return deferredBroadcast(ctx, literal, dtype, origin, isWeight);
 }

@@ -1,4 +1,4 @@
-import { isCollection, isScalar, visit, type Document, type YAMLError } from 'yaml';
+import { isCollection, isScalar, isSeq, visit, type Document, type YAMLError } from 'yaml';
 import type { Problem, Severity } from '../diagnostics/problem.js';
 import type { Span } from '../text/span.js';
 
@@ -11,16 +11,32 @@ import type { Span } from '../text/span.js';
 
 /** Converts the parser's errors and warnings into `yaml/…` problems. */
 export function yamlProblems(doc: Document, text: string): Problem[] {
+    const found = [
+        ...doc.errors.map((error) => toProblem(doc, text, error, 'error')),
+        ...doc.warnings.map((warning) => toProblem(doc, text, warning, 'warning')),
+    ];
+    // An unclosed bracket makes every enclosing flow collection unclosed too: keep the innermost.
+    const openers = found.flatMap((f) => (f.opener ? [f.opener] : []));
     const problems: Problem[] = [];
-    for (const error of doc.errors) problems.push(toProblem(doc, text, error, 'error'));
-    for (const warning of doc.warnings) problems.push(toProblem(doc, text, warning, 'warning'));
+    const seen = new Set<string>();
+    for (const { problem, opener } of found) {
+        if (opener && openers.some((o) => o !== opener && o.start > opener.start && o.start < opener.end)) continue;
+        const key = `${problem.code}@${problem.origin.span?.start}:${problem.origin.span?.end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        problems.push(problem);
+    }
     return problems;
 }
 
-function toProblem(doc: Document, text: string, error: YAMLError, severity: Severity): Problem {
+function toProblem(doc: Document, text: string, error: YAMLError, severity: Severity): { problem: Problem; opener?: Span } {
     const opener = unclosedOpener(doc, error);
-    const span = opener ?? tighten(text, error.pos[0], error.pos[1]);
-    const message = opener ? `${unclosedMessage(text[opener.start])} ${sentence(error.message)}` : sentence(error.message);
+    const span = opener ? { start: opener.start, end: opener.start + 1 } : tighten(text, error.pos[0], error.pos[1]);
+    return { problem: problemFor(text, error, severity, span, opener !== undefined), opener };
+}
+
+function problemFor(text: string, error: YAMLError, severity: Severity, span: Span, unclosed: boolean): Problem {
+    const message = unclosed ? `${unclosedMessage(text[span.start])} ${sentence(error.message)}` : sentence(error.message);
     if (error.code === 'DUPLICATE_KEY') {
         return { code: 'yaml/duplicate-key', severity, message: 'This key is already used in the same mapping; the later entry is ignored.', origin: { path: '/', span } };
     }
@@ -39,19 +55,21 @@ function sentence(message: string): string {
 }
 
 /**
- * For "must … end with a ]" and "Missing closing quote" errors: the span of the opening bracket
- * or quote of the collection or scalar that ends where the error is reported.
+ * For "must … end with a ]" and "Missing closing quote" errors: the range of the flow collection
+ * or quoted scalar that ends where the error is reported (its first character is the opener).
  */
 function unclosedOpener(doc: Document, error: YAMLError): Span | undefined {
-    const wantsBracket = /end with a [\]}]/.test(error.message);
+    const bracket = /end with an? ([\]}])/.exec(error.message)?.[1];
     const wantsQuote = error.code === 'MISSING_CHAR' && /quote/.test(error.message);
-    if (!wantsBracket && !wantsQuote) return undefined;
+    if (!bracket && !wantsQuote) return undefined;
     let found: Span | undefined;
     visit(doc, (_key, node) => {
         const range = (node as { range?: [number, number, number] }).range;
-        if (!range || range[1] !== error.pos[0]) return undefined;
-        const fits = wantsBracket ? isCollection(node) && node.flow === true : isScalar(node) && node.type?.startsWith('QUOTE') === true;
-        if (fits && !found) found = { start: range[0], end: range[0] + 1 };
+        if (found || !range || range[1] !== error.pos[0]) return undefined;
+        const fits = bracket
+            ? isCollection(node) && node.flow === true && (bracket === ']') === isSeq(node)
+            : isScalar(node) && node.type?.startsWith('QUOTE') === true;
+        if (fits) found = { start: range[0], end: range[1] };
         return undefined;
     });
     return found;
