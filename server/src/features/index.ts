@@ -22,6 +22,7 @@ import { hoverFeature } from './hover.js';
 import { navigationFeature } from './navigation.js';
 import { renameFeature } from './rename.js';
 import { semanticTokensFeature } from './semantic-tokens.js';
+import { serverCommandsFeature } from './server-commands.js';
 import { symbolsFeature } from './symbols.js';
 
 /** Every editing feature, registered in this order. */
@@ -35,4 +36,5 @@ export const FEATURES: readonly Feature[] = [
     codeLensFeature,
     codeActionsFeature,
     semanticTokensFeature,
+    serverCommandsFeature,
 ];

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node.js';
+import { MAP_REQUEST, type MapParams, type MapReport } from '../../server/src/protocol.js';
+import { LIST_TARGETS_COMMAND, type TargetInfo } from '../../server/src/features/target-list-protocol.js';
+import { SPEC_LANGUAGE_ID } from './language-client.js';
+import { checkReportText, placementReportText } from './report-text.js';
+import { REPORT_SCHEME, ReportView } from './report-view.js';
+
+/** The commands the extension contributes (package.json `contributes.commands`). */
+export const COMMANDS = {
+    showPlacementReport: 'nirmesh.showPlacementReport',
+    selectTarget: 'nirmesh.selectTarget',
+    checkFile: 'nirmesh.checkFile',
+} as const;
+
+/** The document a command is about: its argument (an Explorer URI or a code lens's URI string), else the active spec. */
+function commandUri(arg: unknown): vscode.Uri | undefined {
+    if (arg instanceof vscode.Uri) return arg;
+    if (typeof arg === 'string' && arg !== '') return vscode.Uri.parse(arg);
+    const document = vscode.window.activeTextEditor?.document;
+    return document?.languageId === SPEC_LANGUAGE_ID || document?.uri.path.endsWith('.nir') ? document.uri : undefined;
+}
+
+function isSpec(uri: vscode.Uri): boolean {
+    return /\.nir\.ya?ml$/i.test(uri.path);
+}
+
+function fileName(uri: vscode.Uri): string {
+    return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** Sends `nirmesh/map` under a cancellable progress notification that follows the server's `$/progress`. */
+async function mapWithProgress(client: LanguageClient, uri: vscode.Uri, title: string): Promise<MapReport | undefined> {
+    const options = { location: vscode.ProgressLocation.Notification, title, cancellable: true };
+    return vscode.window.withProgress(options, async (progress, token) => {
+        const workDoneToken = randomUUID();
+        let done = 0;
+        const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+            if (value.kind === 'end') return;
+            const percentage = value.percentage ?? done;
+            progress.report({ message: value.message, increment: Math.max(0, percentage - done) });
+            done = Math.max(done, percentage);
+        });
+        try {
+            const params: MapParams = { uri: client.code2ProtocolConverter.asUri(uri), workDoneToken };
+            return await client.sendRequest<MapReport>(MAP_REQUEST, params, token);
+        } catch (error) {
+            if (!token.isCancellationRequested) void vscode.window.showErrorMessage(`NIRmesh: ${error instanceof Error ? error.message : String(error)}`);
+            return undefined;
+        } finally {
+            listening.dispose();
+        }
+    });
+}
+
+async function showPlacementReport(client: LanguageClient, view: ReportView, arg: unknown): Promise<void> {
+    const uri = commandUri(arg);
+    if (!uri) return void vscode.window.showWarningMessage('NIRmesh: open a *.nir.yaml file, or run this on a .nir file in the Explorer.');
+    const report = await mapWithProgress(client, uri, `NIRmesh: mapping ${fileName(uri)}`);
+    if (report) await view.show(`${fileName(uri)} placement.txt`, placementReportText(report, vscode.workspace.asRelativePath(uri)));
+}
+
+/** Checks a file with every check, the mapping's included; specs are opened so the Problems view shows them too. */
+async function checkFile(client: LanguageClient, view: ReportView, arg: unknown): Promise<void> {
+    const uri = commandUri(arg);
+    if (!uri) return void vscode.window.showWarningMessage('NIRmesh: open a *.nir.yaml file, or run this on a .nir file in the Explorer.');
+    if (isSpec(uri)) await vscode.window.showTextDocument(uri, { preview: false });
+    if (vscode.workspace.getConfiguration('nirmesh').get<string>('target') === 'none' && isSpec(uri)) {
+        await vscode.commands.executeCommand('workbench.actions.view.problems');
+        return;
+    }
+    const report = await mapWithProgress(client, uri, `NIRmesh: checking ${fileName(uri)}`);
+    if (report) await view.show(`${fileName(uri)} check.txt`, checkReportText(report, vscode.workspace.asRelativePath(uri)));
+}
+
+/** Picks a hardware target from the server's list (asking for N where the family takes one) into `nirmesh.target`. */
+async function selectTarget(client: LanguageClient): Promise<void> {
+    const targets = await client.sendRequest(ExecuteCommandRequest.type, { command: LIST_TARGETS_COMMAND, arguments: [] }) as TargetInfo[];
+    const config = vscode.workspace.getConfiguration('nirmesh');
+    const current = config.get<string>('target') ?? '';
+    const items = targets.map((target) => ({
+        label: target.argument ? `${target.id}:N` : target.id,
+        description: `${target.title}${current === target.id || current.startsWith(`${target.id}:`) ? ' (current)' : ''}`,
+        detail: target.description,
+        target,
+    }));
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Hardware target for checks and mapping', matchOnDetail: true });
+    if (!picked) return;
+    let id = picked.target.id;
+    if (picked.target.argument) {
+        const n = await vscode.window.showInputBox({
+            prompt: picked.target.argument,
+            value: '1',
+            validateInput: (value) => (/^[1-9]\d*$/.test(value.trim()) ? undefined : 'Enter a whole number of at least 1.'),
+        });
+        if (n === undefined) return;
+        id = `${id}:${n.trim()}`;
+    }
+    const scope = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await config.update('target', id, scope);
+}
+
+/** Registers the commands; the returned disposables unregister them. */
+export function registerCommands(client: LanguageClient): vscode.Disposable[] {
+    const view = new ReportView();
+    return [
+        view,
+        vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, view),
+        vscode.commands.registerCommand(COMMANDS.showPlacementReport, (arg?: unknown) => showPlacementReport(client, view, arg)),
+        vscode.commands.registerCommand(COMMANDS.checkFile, (arg?: unknown) => checkFile(client, view, arg)),
+        vscode.commands.registerCommand(COMMANDS.selectTarget, () => selectTarget(client)),
+    ];
+}

@@ -1,0 +1,31 @@
+/**
+ * The NIRmesh VS Code extension: a thin client. It starts the language server and registers the
+ * commands; every check, mapping and report is computed by the server.
+ *
+ * Architecture invariants:
+ * - No engine code runs here: the client imports only plain protocol constants and types from the
+ *   server (`protocol.ts`, `target-list-protocol.ts`), never the engine (a test checks the bundle).
+ * - Settings are read by the server (`workspace/configuration`); the client writes them only when
+ *   the user picks a target.
+ * - Reports are shown as read-only documents for now; webviews come later.
+ */
+import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
+import { registerCommands } from './commands.js';
+import { createLanguageClient } from './language-client.js';
+
+let client: LanguageClient | undefined;
+
+/** Starts the language server and registers the commands. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    client = createLanguageClient(context);
+    context.subscriptions.push(...registerCommands(client));
+    await client.start();
+}
+
+/** Stops the language server. */
+export async function deactivate(): Promise<void> {
+    const running = client;
+    client = undefined;
+    await running?.stop();
+}

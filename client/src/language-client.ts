@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+
+/** The language id of `*.nir.yaml` specs. */
+export const SPEC_LANGUAGE_ID = 'nir-yaml';
+
+/** The language id given to `.nir` (HDF5) files: the server reads their bytes from disk; they get diagnostics only. */
+export const NIR_LANGUAGE_ID = 'nir';
+
+/**
+ * The language client: runs the bundled server (`dist/server.cjs`) in a Node process over IPC,
+ * for `nir-yaml` documents and `.nir` files, and tells it when `.nir` and `.npy` files change
+ * (specs refer to them, and `.nir` files get diagnostics without being open).
+ */
+export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+    const module = context.asAbsolutePath('dist/server.cjs');
+    const serverOptions: ServerOptions = {
+        run: { module, transport: TransportKind.ipc },
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{nir,npy}');
+    context.subscriptions.push(watcher);
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [
+            { language: SPEC_LANGUAGE_ID },
+            { language: NIR_LANGUAGE_ID, scheme: 'file' },
+            { scheme: 'file', pattern: '**/*.nir' },
+        ],
+        synchronize: { fileEvents: watcher },
+    };
+    return new LanguageClient('nirmesh', 'NIRmesh', serverOptions, clientOptions);
+}
