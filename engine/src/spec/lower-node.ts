@@ -10,6 +10,7 @@ import { readShape } from './shape-and-dtype.js';
 import { elementShape } from './element-shape.js';
 import { isDeferred, type Lowered } from './lowered.js';
 import { MAX_NESTING } from './prescan.js';
+import { hasYamlOnlyShape, paramKindOf } from './param-kinds.js';
 
 /**
  * One node: its `type`, its parameters (read by the registered kind's parameter kinds), its
@@ -45,7 +46,7 @@ export function lowerNode(ctx: SpecContext, site: NodeSite): NirNode | undefined
     const typeEntry = entries.find((e) => e.name === 'type');
     const type = readType(ctx, site, typeEntry);
     const kind = type ? ctx.options.nodeKinds?.(type) : undefined;
-    const yamlOnlyShape = kind !== undefined && !kind.params.some((p) => p.name === 'shape');
+    const yamlOnlyShape = hasYamlOnlyShape(kind);
 
     let yamlShape: number[] | undefined;
     const lowered: [string, Lowered][] = [];
@@ -56,9 +57,7 @@ export function lowerNode(ctx: SpecContext, site: NodeSite): NirNode | undefined
             yamlShape = readShape(ctx, entry.value, ctx.problemOrigin(path, entry.value, entry.keyNode));
             continue;
         }
-        const spec = kind?.params.find((p) => p.name === entry.name);
-        const paramKind = spec?.kind ?? (entry.name === 'shape' ? 'shape' : undefined);
-        lowered.push([entry.name, lowerParam(ctx, { path, key: entry.keyNode, node: entry.value }, paramKind)]);
+        lowered.push([entry.name, lowerParam(ctx, { path, key: entry.keyNode, node: entry.value }, paramKindOf(kind, entry.name))]);
     }
     const params = finishParams(lowered, yamlShape ?? shapeParam(lowered), type, kind);
     const metadataEntry = entries.find((e) => e.name === 'metadata');

@@ -1,6 +1,5 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { ParamKind } from '../plugins/node-kind.js';
-import type { DType } from '../nir/value.js';
 import { describeNode, isNullScalar, type SpecContext } from './spec-context.js';
 import { readNumberLiteral } from './number-literal.js';
 import { readNestedList } from './nested-list.js';
@@ -8,6 +7,7 @@ import { encodeLeaves } from './encode-elements.js';
 import { broadcastLiteral, deferredBroadcast } from './broadcast.js';
 import { lowerValueForm } from './value-form.js';
 import { denseTensor, type Lowered, type ValueSite } from './lowered.js';
+import { defaultParamDType, isIntegerParamKind } from './param-kinds.js';
 
 /**
  * One node parameter, read by its `ParamSpec.kind`: `tensor` parameters take numbers (broadcast,
@@ -20,8 +20,8 @@ export function lowerParam(ctx: SpecContext, site: ValueSite, kind: ParamKind | 
     const node = site.node;
     const name = site.path.slice(site.path.lastIndexOf('/') + 1);
     const origin = ctx.origin(site.path, node, site.key);
-    const integer = kind !== undefined && kind !== 'tensor';
-    const dtype: DType = integer ? 'int64' : 'float32';
+    const integer = isIntegerParamKind(kind);
+    const dtype = defaultParamDType(kind);
     const isWeight = name === 'weight';
     if (isNullScalar(node)) {
         ctx.report({ code: 'spec/unexpected-value', message: `${name} has no value.`, origin: ctx.problemOrigin(site.path, node, site.key) });
