@@ -16,7 +16,7 @@ export function intersects(aKey: number, aMask: number, bKey: number, bMask: num
 
 /** True when every key of the inner cube lies in the outer one. */
 export function contains(outerKey: number, outerMask: number, innerKey: number, innerMask: number): boolean {
-    return (innerMask & outerMask) === outerMask >>> 0 && ((innerKey ^ outerKey) & outerMask) === 0;
+    return ((innerMask & outerMask) ^ outerMask) === 0 && ((innerKey ^ outerKey) & outerMask) === 0;
 }
 
 /** The keys of both cubes (which must intersect). */
