@@ -1,7 +1,7 @@
 import type { FoldingRange } from 'vscode-languageserver';
 import type { NirNode, NirValue, Origin, Span } from '../../../engine/src/index.js';
 import { DocumentState, type Feature } from '../server-context.js';
-import { onReadyDocument, type ReadyDocument } from './ready-document.js';
+import { contentEnd, onReadyDocument, type ReadyDocument } from './ready-document.js';
 
 /**
  * Folding ranges from the model: every node, every `nodes:` and `edges:` block, every
@@ -11,20 +11,19 @@ import { onReadyDocument, type ReadyDocument } from './ready-document.js';
 export function foldingRanges(ready: ReadyDocument): FoldingRange[] {
     const ranges: FoldingRange[] = [];
     const text = ready.text;
-    const add = (start: number, end: number): void => {
+    const add = (start: number, end: Span): void => {
         const startLine = text.positionAt(start).line;
-        const endPos = text.positionAt(end);
-        const endLine = endPos.character === 0 && endPos.line > startLine ? endPos.line - 1 : endPos.line;
+        const endLine = text.positionAt(contentEnd(text, end)).line;
         if (endLine > startLine) ranges.push({ startLine, endLine });
     };
     const addOrigin = (origin: Origin): void => {
-        if (origin.span) add(origin.keySpan?.start ?? origin.span.start, origin.span.end);
+        if (origin.span) add(origin.keySpan?.start ?? origin.span.start, origin.span);
     };
     const addBlock = (key: string, spans: readonly (Span | undefined)[]): void => {
         const present = spans.filter((s): s is Span => s !== undefined);
         if (present.length === 0) return;
         const keyLine = blockKeyLine(text.getText(), present[0].start, key);
-        if (keyLine !== undefined) add(keyLine, present[present.length - 1].end);
+        if (keyLine !== undefined) add(keyLine, present[present.length - 1]);
     };
     const visit = (node: NirNode): void => {
         if (node !== ready.document.root) addOrigin(node.origin);

@@ -62,7 +62,8 @@ export class ModelIndex {
         const visit = (node: NirNode): void => {
             this.byPath.set(node.origin.path, node);
             if (node.origin.span) this.spanned.push(node);
-            if (node.typeOrigin.span) sites.push({ kind: 'node-type', span: node.typeOrigin.span, node });
+            // A missing type has no value of its own to point at (its origin falls back to the name).
+            if (node.type && node.typeOrigin.span) sites.push({ kind: 'node-type', span: node.typeOrigin.span, node });
             for (const [name, value] of node.params) addParamSites(sites, node, name, value);
             for (const child of node.nodes?.values() ?? []) {
                 this.parents.set(child, node);

@@ -47,6 +47,14 @@ export function fromSnapshot(snapshot: DocumentSnapshot): ReadyDocument | undefi
     };
 }
 
+/** The end of a span without the line breaks and spaces a block value's span runs on to. */
+export function contentEnd(text: TextDocument, span: Span): number {
+    const source = text.getText();
+    let end = span.end;
+    while (end > span.start && /\s/.test(source[end - 1])) end--;
+    return end;
+}
+
 /** The LSP range of a span in a text. */
 export function toRange(text: TextDocument, span: Span): Range {
     return { start: text.positionAt(span.start), end: text.positionAt(span.end) };

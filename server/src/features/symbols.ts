@@ -1,7 +1,7 @@
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver';
 import type { NirEdge, NirNode, NodeKind, Registry, Span } from '../../../engine/src/index.js';
 import { DocumentState, type Feature } from '../server-context.js';
-import { onReadyDocument, toRange, type ReadyDocument } from './ready-document.js';
+import { contentEnd, onReadyDocument, toRange, type ReadyDocument } from './ready-document.js';
 
 const KIND_BY_CATEGORY: Readonly<Record<NodeKind['category'], SymbolKind>> = {
     graph: SymbolKind.Namespace,
@@ -61,7 +61,7 @@ function edgesSymbol(ready: ReadyDocument, edges: readonly NirEdge[]): DocumentS
 function ranges(ready: ReadyDocument, span: Span, keySpan?: Span): { range: Range; selectionRange: Range } {
     const start = Math.min(span.start, keySpan?.start ?? span.start);
     return {
-        range: toRange(ready.text, { start, end: Math.max(span.end, keySpan?.end ?? span.end) }),
+        range: toRange(ready.text, { start, end: Math.max(contentEnd(ready.text, span), keySpan?.end ?? span.end) }),
         selectionRange: toRange(ready.text, keySpan ?? span),
     };
 }
