@@ -1,6 +1,7 @@
 import type { Engine, LoadResult, Problem } from '../../../engine/src/index.js';
 import type { DocumentInput } from './document-input.js';
 import { specFileResolver } from './file-access.js';
+import { mayHoldAliases, spliceReparse } from './splice-reparse.js';
 
 /** What besides the input a load depends on. */
 export interface LoadOptions {
@@ -10,17 +11,30 @@ export interface LoadOptions {
     readonly filesEpoch: number;
 }
 
+/** How a load was done (for the benchmarks and tests). */
+export type LoadKind = 'cached' | 'incremental' | 'full';
+
 interface Entry {
     readonly input: DocumentInput;
     readonly options: LoadOptions;
     readonly result: LoadResult;
+    /** For specs: true when the text has no YAML anchors or aliases (so one node can be re-read alone). */
+    readonly aliasFree: boolean;
+}
+
+function textOf(input: DocumentInput): string | undefined {
+    return input.format === 'spec' ? input.textDocument.getText() : undefined;
 }
 
 function sameInputContent(a: DocumentInput, b: DocumentInput): boolean {
     if (a.version === b.version) return true;
-    if (a.format === 'spec' && b.format === 'spec') return a.textDocument.getText() === b.textDocument.getText();
+    if (a.format === 'spec' && b.format === 'spec') return textOf(a) === textOf(b);
     if (a.format === 'nir' && b.format === 'nir' && a.bytes && b.bytes) return Buffer.compare(a.bytes, b.bytes) === 0;
     return false;
+}
+
+function sameOptions(format: DocumentInput['format'], a: LoadOptions, b: LoadOptions): boolean {
+    return format === 'nir' ? a.lenientNir === b.lenientNir : a.filesEpoch === b.filesEpoch;
 }
 
 function unreadable(message: string): LoadResult {
@@ -31,26 +45,45 @@ function unreadable(message: string): LoadResult {
 /**
  * The parse cache: the last load of each document, reused while its content and the options it
  * depends on are unchanged (the same version, or a new version with the same text, as after an
- * undo), so re-checks after a settings change or a save skip reading. One entry per URI.
+ * undo), so re-checks after a settings change or a save skip reading; and after an edit inside
+ * one node of a spec, only that node is read again (`spliceReparse`). One entry per URI.
  */
 export class LoadCache {
     private readonly entries = new Map<string, Entry>();
+    /** How the last load of each URI was done. */
+    readonly lastKind = new Map<string, LoadKind>();
 
     constructor(private readonly engine: Engine) {}
 
-    /** Loads a document version (from the cache when possible). Never throws. */
+    /** Loads a document version (from the cache, incrementally, or in full). Never throws. */
     async load(input: DocumentInput, options: LoadOptions): Promise<LoadResult> {
         const entry = this.entries.get(input.uri);
-        const relevant = input.format === 'nir' ? entry?.options.lenientNir === options.lenientNir : entry?.options.filesEpoch === options.filesEpoch;
-        if (entry && relevant && entry.input.format === input.format && sameInputContent(entry.input, input)) return entry.result;
+        const usable = entry && entry.input.format === input.format && sameOptions(input.format, entry.options, options) ? entry : undefined;
+        if (usable && sameInputContent(usable.input, input)) {
+            this.lastKind.set(input.uri, 'cached');
+            return usable.result;
+        }
+        const text = textOf(input);
+        const previousText = usable && textOf(usable.input);
+        if (text !== undefined && previousText !== undefined && usable?.aliasFree) {
+            const load = (fragment: string) => this.engine.load({ kind: 'spec', text: fragment, resolveFile: specFileResolver(input.uri) });
+            const result = await spliceReparse({ text: previousText, result: usable.result }, text, load);
+            if (result) return this.keep(input, options, result, true, 'incremental');
+        }
         const result = await this.read(input, options);
-        this.entries.set(input.uri, { input, options, result });
-        return result;
+        return this.keep(input, options, result, text !== undefined && !mayHoldAliases(text), 'full');
     }
 
     /** Drops a document's entry (on close). */
     forget(uri: string): void {
         this.entries.delete(uri);
+        this.lastKind.delete(uri);
+    }
+
+    private keep(input: DocumentInput, options: LoadOptions, result: LoadResult, aliasFree: boolean, kind: LoadKind): LoadResult {
+        this.entries.set(input.uri, { input, options, result, aliasFree });
+        this.lastKind.set(input.uri, kind);
+        return result;
     }
 
     private async read(input: DocumentInput, options: LoadOptions): Promise<LoadResult> {

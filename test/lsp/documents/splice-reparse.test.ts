@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createEngine, type LoadResult } from '../../../engine/src/index.js';
+import { spliceReparse, type Previous } from '../../../server/src/documents/splice-reparse.js';
+
+const engine = createEngine();
+const load = (text: string) => engine.load({ kind: 'spec', text });
+const MIXED = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'mixed.nir.yaml'), 'utf8');
+
+/** A comparable form of a model or problem list: maps as entry lists, typed arrays as strings. */
+function canonical(value: unknown): unknown {
+    if (value instanceof Map) return { map: [...value].map(([k, v]) => [k, canonical(v)]) };
+    if (ArrayBuffer.isView(value)) return { [value.constructor.name]: Array.from(value as unknown as ArrayLike<unknown>, String) };
+    if (Array.isArray(value)) return value.map(canonical);
+    if (typeof value === 'bigint') return `${value}n`;
+    if (value && typeof value === 'object') {
+        const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+        return Object.fromEntries(entries.map(([k, v]) => [k, canonical(v)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+    }
+    return value;
+}
+
+function comparable(result: LoadResult) {
+    const problems = result.problems.map((p) => JSON.stringify(canonical(p))).sort();
+    return { document: canonical(result.document), problems };
+}
+
+async function reparse(previous: Previous, text: string) {
+    return spliceReparse(previous, text, load);
+}
+
+/** `text` with `[from, to)` replaced by `insert`. */
+function edit(text: string, from: number, to: number, insert: string): string {
+    return text.slice(0, from) + insert + text.slice(to);
+}
+
+describe('spliceReparse', () => {
+    it('re-reads a changed value inside one node and moves every later span', async () => {
+        const previous = { text: MIXED, result: await load(MIXED) };
+        const at = MIXED.indexOf('tau: 0.02') + 'tau: '.length;
+        const text = edit(MIXED, at, at + 4, '0.0125');
+        const spliced = await reparse(previous, text);
+        expect(spliced).toBeDefined();
+        expect(comparable(spliced as LoadResult)).toEqual(comparable(await load(text)));
+        const tau = spliced?.document?.root.nodes?.get('lif1')?.params.get('tau');
+        expect(text.slice(tau?.origin.span?.start, tau?.origin.span?.end)).toBe('0.0125');
+        const edge = spliced?.document?.root.edges?.at(-1);
+        expect(text.slice(edge?.sourceOrigin.span?.start, edge?.sourceOrigin.span?.end)).toBe('thr');
+    });
+
+    it('leaves YAML errors, and their fixes, to a full parse (the parser\'s recovery can swallow later nodes)', async () => {
+        const previous = { text: MIXED, result: await load(MIXED) };
+        const at = MIXED.indexOf('shape: [8, 4]') + 'shape: [8, 4'.length;
+        const broken = edit(MIXED, at, at + 1, '');
+        expect(await reparse(previous, broken)).toBeUndefined();
+        expect(await reparse({ text: broken, result: await load(broken) }, MIXED)).toBeUndefined();
+    });
+
+    it('declines what it cannot prove equal: renamed keys, new nodes, anchors, edits outside the nodes', async () => {
+        const previous = { text: MIXED, result: await load(MIXED) };
+        const cases = [
+            edit(MIXED, MIXED.indexOf('lif1:'), MIXED.indexOf('lif1:') + 4, 'lif9'),
+            edit(MIXED, MIXED.indexOf('    lif1:'), MIXED.indexOf('    lif1:'), '    extra: {type: Input, shape: [1]}\n'),
+            edit(MIXED, MIXED.indexOf('tau: 0.02'), MIXED.indexOf('tau: 0.02') + 9, 'tau: &t 0.02'),
+            edit(MIXED, MIXED.indexOf('fc1 -> lif1'), MIXED.indexOf('fc1 -> lif1') + 3, 'fc2'),
+            edit(MIXED, MIXED.indexOf('      r: 1'), MIXED.indexOf('      r: 1') + 2, ''),
+        ];
+        for (const text of cases) expect(await reparse(previous, text)).toBeUndefined();
+    });
+
+    /** Runs chains of edits, comparing each incremental result with a full parse; returns the share that was incremental. */
+    async function chains(anEdit: fc.Arbitrary<(text: string) => string>, numRuns: number): Promise<number> {
+        let spliced = 0;
+        let steps = 0;
+        await fc.assert(
+            fc.asyncProperty(fc.array(anEdit, { minLength: 1, maxLength: 8 }), async (edits) => {
+                let previous: Previous = { text: MIXED, result: await load(MIXED) };
+                for (const apply of edits) {
+                    const text = apply(previous.text);
+                    const full = await load(text);
+                    const incremental = await reparse(previous, text);
+                    steps++;
+                    if (incremental) {
+                        spliced++;
+                        expect(comparable(incremental)).toEqual(comparable(full));
+                    }
+                    previous = { text, result: incremental ?? full };
+                }
+            }),
+            { numRuns, seed: 20261126 },
+        );
+        return spliced / steps;
+    }
+
+    it('gives exactly what a full parse gives, over chains of random character edits', async () => {
+        const alphabet = [' ', '\n', ':', '1', 'a', '[', ']', '{', '}', ',', '-', '#', '"', '  ', '\n      r: 2', ' 0.5', 'shape: [3]'];
+        const anEdit = fc
+            .record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 4 }).map((p) => p.join('')) })
+            .map(({ at, remove, insert }) => (text: string) => {
+                const from = at % (text.length + 1);
+                return edit(text, from, Math.min(text.length, from + remove), insert);
+            });
+        await chains(anEdit, 100);
+    });
+
+    it('gives exactly what a full parse gives, and mostly incrementally, over chains of value edits', async () => {
+        const replacements = ['0.5', '7', '-1', '.inf', 'x', '[1, 2]', '[[1, 2], [3]]', '{a: 1}', '"s"', 'float64', 'LIF', 'Affine', '{shape: [2], zeros: true}', '{dtype: int9, data: 1}'];
+        const anEdit = fc.record({ pick: fc.nat(), by: fc.constantFrom(...replacements) }).map(({ pick, by }) => (text: string) => {
+            const tokens = [...text.matchAll(/(?<=: |\[|, )(?:-?[0-9.]+|[A-Za-z_][A-Za-z0-9_]*)(?=[,\]}\s])/g)];
+            const token = tokens[pick % tokens.length];
+            return edit(text, token.index, token.index + token[0].length, by);
+        });
+        expect(await chains(anEdit, 120)).toBeGreaterThan(0.5);
+    });
+});
