@@ -2,6 +2,7 @@ import type { CliCommand } from '../cli-context.js';
 import { checkCommand } from './check.js';
 import { targetsCommand } from './targets.js';
 import { lspCommand } from './lsp.js';
+import { schemaCommand } from './schema.js';
 
 /** Every subcommand, in the order `nirmesh --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [checkCommand, targetsCommand, lspCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, targetsCommand, schemaCommand, lspCommand];
