@@ -24,13 +24,13 @@ function nodeHover(ready: ReadyDocument, registry: Registry, site: Exclude<Site,
     lines.push(kind ? kindMarkdown(kind) : `Unknown node type ${code(node.type)}.`);
     const analysed = ready.analysis?.get(node);
     if (analysed) lines.push('', `Input ${shapeText(analysed.inputShape)} → output ${shapeText(analysed.outputShape)}`);
-    lines.push(...costLines(ready, node));
+    lines.push(...costLines(ready, registry, node));
     return lines.join('\n');
 }
 
-function costLines(ready: ReadyDocument, node: NirNode): string[] {
+function costLines(ready: ReadyDocument, registry: Registry, node: NirNode): string[] {
     const placement = ready.mapping && placementsByPath(ready.mapping).get(node.origin.path);
-    const cost = nodeCost(ready.analysis?.get(node), placement);
+    const cost = nodeCost(node, registry.nodeKinds.get(node.type), ready.analysis?.get(node), placement);
     const lines: string[] = [];
     if (cost.neurons !== undefined) lines.push(plural(cost.neurons, 'neuron'));
     if (cost.synapses !== undefined) lines.push(plural(cost.synapses, 'synapse'));

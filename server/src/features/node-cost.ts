@@ -4,6 +4,7 @@ import {
     type MappingResult,
     type NodePlacement,
     type NirNode,
+    type NodeKind,
     type Tensor,
 } from '../../../engine/src/index.js';
 
@@ -29,11 +30,14 @@ export function placementsByPath(mapping: MappingResult): ReadonlyMap<string, No
     return byPath;
 }
 
-/** The cost of a node from its analysis and, when the document is mapped, its placement. */
-export function nodeCost(analysed: AnalysedNode | undefined, placement: NodePlacement | undefined): NodeCost {
-    const category = analysed?.kind?.category;
-    const neurons = placement?.neurons || (category === 'neuron' && analysed?.outputShape ? elementCount(analysed.outputShape) : undefined);
-    const synapses = analysed && (category === 'linear' || category === 'conv') ? synapseCount(analysed) : undefined;
+/**
+ * The cost of a node from its kind, its analysis (when shapes are known) and, when the document is
+ * mapped, its placement. Without shapes a neuron population's size is its largest parameter.
+ */
+export function nodeCost(node: NirNode, kind: NodeKind | undefined, analysed: AnalysedNode | undefined, placement: NodePlacement | undefined): NodeCost {
+    const category = kind?.category;
+    const neurons = placement?.neurons || (category === 'neuron' ? populationSize(node, analysed) : undefined);
+    const synapses = category === 'linear' || category === 'conv' ? synapseCount(node, category, analysed) : undefined;
     const pes = placement?.pes ?? [];
     return {
         neurons,
@@ -47,15 +51,24 @@ export function nodeCost(analysed: AnalysedNode | undefined, placement: NodePlac
     };
 }
 
+function populationSize(node: NirNode, analysed: AnalysedNode | undefined): number | undefined {
+    if (analysed?.outputShape) return elementCount(analysed.outputShape);
+    let largest: number | undefined;
+    for (const value of node.params.values()) {
+        if (value.kind === 'tensor') largest = Math.max(largest ?? 0, elementCount(value.shape));
+    }
+    return largest;
+}
+
 /** Connections a weight node makes: weight entries (times `p` when sparse), per output position for convolutions. */
-function synapseCount(analysed: AnalysedNode): number | undefined {
-    const weight = tensorParam(analysed.node, 'weight');
+function synapseCount(node: NirNode, category: 'linear' | 'conv', analysed: AnalysedNode | undefined): number | undefined {
+    const weight = tensorParam(node, 'weight');
     if (!weight) return undefined;
     const density = weight.source.kind === 'generated' && weight.source.generator.kind === 'fixed_probability' ? weight.source.generator.p : 1;
     const entries = elementCount(weight.shape) * density;
-    if (analysed.kind?.category !== 'conv') return Math.round(entries);
+    if (category !== 'conv') return Math.round(entries);
     const outputs = weight.shape[0] || 1;
-    const positions = analysed.outputShape ? elementCount(analysed.outputShape) / outputs : 1;
+    const positions = analysed?.outputShape ? elementCount(analysed.outputShape) / outputs : 1;
     return Math.round(entries * positions);
 }
 

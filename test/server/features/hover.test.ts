@@ -79,7 +79,7 @@ describe('hover', () => {
 });
 
 describe('cost code lenses', () => {
-    const titles = (doc: ReadyDocument) => Object.fromEntries(costLenses(doc).map((l) => [doc.text.getText().slice(doc.text.offsetAt(l.range.start)).split(':')[0], l.command?.title]));
+    const titles = (doc: ReadyDocument) => Object.fromEntries(costLenses(doc, TEST_REGISTRY).map((l) => [doc.text.getText().slice(doc.text.offsetAt(l.range.start)).split(':')[0], l.command?.title]));
 
     it('puts neurons and synapses above the nodes before mapping', () => {
         expect(titles(readyOf(TEXT, { shapes: SHAPES }))).toEqual({
@@ -87,9 +87,13 @@ describe('cost code lenses', () => {
         });
     });
 
+    it('sizes a population by its parameters when no shapes are inferred', () => {
+        expect(titles(readyOf(TEXT))).toMatchObject({ lif: '6 neurons', lif_out: '2 neurons', fc1: '18 synapses' });
+    });
+
     it('puts PEs, SRAM and router entries above the placed nodes after mapping, opening the report', () => {
         const doc = readyOf(TEXT, { shapes: SHAPES, mapping: MAPPING });
         expect(titles(doc)).toMatchObject({ lif: '2 PEs · 3.0 KiB SRAM · 3 router entries', lif_out: '1 PE · 512 B SRAM · 1 router entry', fc2: '12 synapses' });
-        expect(costLenses(doc)[0].command).toMatchObject({ command: 'nirmesh.showPlacementReport', arguments: [doc.snapshot.uri] });
+        expect(costLenses(doc, TEST_REGISTRY)[0].command).toMatchObject({ command: 'nirmesh.showPlacementReport', arguments: [doc.snapshot.uri] });
     });
 });
