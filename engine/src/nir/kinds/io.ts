@@ -1,10 +1,10 @@
-import type { NodeShapes } from '../../plugins/node-kind.js';
+import type { NodeShapes, Shape } from '../../plugins/node-kind.js';
 import { required, type NirNodeKind } from './nir-node-kind.js';
 import { shapeValue } from './param-values.js';
 
 /** `Input` and `Output`: the graph's ports. Their `shape` is both their input and output shape. */
 
-function portShapes(shape: number[] | undefined): NodeShapes {
+function portShapes(shape: Shape | undefined): NodeShapes {
     return shape ? { input: shape, output: shape } : {};
 }
 
@@ -28,6 +28,6 @@ export const OUTPUT: NirNodeKind = {
     params: [required('shape', 'shape', 'The shape of the signal leaving the graph; every edge into the Output must carry it.')],
     stateful: false,
     spiking: false,
-    shapeRule: 'Input and output shape are `shape`. In a nested graph the Output node\'s name is the graph\'s output port.',
-    shapes: (node) => portShapes(shapeValue(node.params.get('shape'))),
+    shapeRule: 'Input and output shape are `shape` (the incoming shape when `shape` is missing). In a nested graph the Output node\'s name is the graph\'s output port.',
+    shapes: (node, ctx) => portShapes(shapeValue(node.params.get('shape')) ?? (node.params.has('shape') ? undefined : ctx.inputShape)),
 };
