@@ -3,16 +3,11 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node.js';
 import { MAP_REQUEST, type MapParams, type MapReport } from '../../server/src/protocol.js';
 import { LIST_TARGETS_COMMAND, type TargetInfo } from '../../server/src/features/target-list-protocol.js';
+import { COMMANDS } from './command-ids.js';
 import { SPEC_LANGUAGE_ID } from './language-client.js';
 import { checkReportText, placementReportText } from './report-text.js';
 import { REPORT_SCHEME, ReportView } from './report-view.js';
 
-/** The commands the extension contributes (package.json `contributes.commands`). */
-export const COMMANDS = {
-    showPlacementReport: 'nirmesh.showPlacementReport',
-    selectTarget: 'nirmesh.selectTarget',
-    checkFile: 'nirmesh.checkFile',
-} as const;
 
 /** The document a command is about: its argument (an Explorer URI or a code lens's URI string), else the active spec. */
 function commandUri(arg: unknown): vscode.Uri | undefined {

@@ -16,6 +16,11 @@ function bytes(n: number): string {
 
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 
+/** `1 chip`, `2 chips`. */
+function plural(n: number, word: string): string {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** The problems of a report, one a line: `12:5  error  nir/dangling-edge  message` (1-based). */
 function problemLines(report: MapReport): string[] {
     if (report.diagnostics.length === 0) return ['  none'];
@@ -27,7 +32,7 @@ function problemLines(report: MapReport): string[] {
 
 function counts(report: MapReport): string {
     const of = (severity: number) => report.diagnostics.filter((d) => (d.severity ?? 1) === severity).length;
-    return `${of(1)} errors, ${of(2)} warnings, ${of(3) + of(4)} notes`;
+    return `${plural(of(1), 'error')}, ${plural(of(2), 'warning')}, ${plural(of(3) + of(4), 'note')}`;
 }
 
 /** A placement report as plain text: totals, one row per node, one per chip, then the problems. */
@@ -37,7 +42,7 @@ export function placementReportText(report: MapReport, file: string): string {
     if (!placement) {
         lines.push('The mapping did not run: errors in the network block it (listed below).', '');
     } else {
-        lines.push(`Mapper ${placement.mapperId}: ${placement.chipsUsed} chips, ${placement.pesUsed} PEs used`);
+        lines.push(`Mapper ${placement.mapperId}: ${plural(placement.chipsUsed, 'chip')}, ${plural(placement.pesUsed, 'PE')} used`);
         if (placement.estimatesUsed.length > 0) lines.push(`Estimated settings used: ${placement.estimatesUsed.join(', ')}`);
         lines.push('', 'Nodes', ...table(['node', 'neurons', 'PEs', 'SRAM', 'router entries', 'path'], placement.nodes.map((n) => [
             n.name, n.neurons, n.pes.length, bytes(n.pes.reduce((sum, s) => sum + s.sramBytes, 0)), n.routerEntries, n.path,

@@ -91,20 +91,26 @@ export function parse(text: string): NirDocument {
 /** Input and output shapes by node path, for a hand-made analysis. */
 export type ShapeTable = Readonly<Record<string, readonly [Shape | undefined, Shape | undefined]>>;
 
-/** An analysis of a document with the test kinds and the given shapes (graph analysis is not under test here). */
+/**
+ * An analysis of a document with the test kinds and the given shapes (graph analysis is not
+ * under test here). Cast, so that it keeps compiling while the analysis gains fields.
+ */
 export function analysisOf(document: NirDocument, shapes: ShapeTable = {}): GraphAnalysis {
     const byNode = new Map<NirNode, AnalysedNode>();
-    const visit = (node: NirNode, parent?: NirNode): void => {
+    const visit = (node: NirNode, depth: number, parent?: NirNode): void => {
         const [inputShape, outputShape] = shapes[node.origin.path] ?? [undefined, undefined];
         const edges = parent?.edges ?? [];
-        byNode.set(node, {
-            node, path: node.origin.path, parent, kind: TEST_REGISTRY.nodeKinds.get(node.type), inputShape, outputShape,
+        const analysed = {
+            node, path: node.origin.path, parent, depth, kind: TEST_REGISTRY.nodeKinds.get(node.type), inputShape, outputShape,
             incoming: edges.filter((e) => e.target === node.name), outgoing: edges.filter((e) => e.source === node.name),
-        });
-        for (const child of node.nodes?.values() ?? []) visit(child, node);
+        };
+        byNode.set(node, analysed as AnalysedNode);
+        for (const child of node.nodes?.values() ?? []) visit(child, depth + 1, node);
     };
-    visit(document.root);
-    return { document, nodes: [...byNode.values()], get: (node) => byNode.get(node), problems: [] };
+    visit(document.root, 0);
+    const get = (node: NirNode) => byNode.get(node);
+    const topologicalOrder = (graph: NirNode) => [...(graph.nodes?.values() ?? [])].map((n) => byNode.get(n) as AnalysedNode);
+    return { document, nodes: [...byNode.values()], get, topologicalOrder, problems: [] } as GraphAnalysis;
 }
 
 /** The ready view of a spec text, as the server's features get it. */
