@@ -53,7 +53,7 @@ describe('report text', () => {
     });
 
     it('says why there is no placement when errors block it', () => {
-        const blocked = { ...REPORT, blocked: true, placement: null, diagnostics: [{ ...REPORT.diagnostics[0], severity: 1, code: 'nir/x', message: 'broken' }] };
+        const blocked = { ...REPORT, blocked: true, placement: null, diagnostics: [{ ...REPORT.diagnostics[0], severity: 1 as const, code: 'nir/x', message: 'broken' }] };
         const text = placementReportText(blocked, 'net.nir.yaml');
         expect(text).toContain('The mapping did not run: errors in the network block it (listed below).');
         expect(text).toContain('Problems (1 error, 0 warnings, 0 notes)\n  12:5  error  nir/x  broken\n');
