@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type {
+    CodeAction,
     CompletionList,
+    Diagnostic,
     DocumentSymbol,
     Hover,
     InitializeResult,
@@ -135,6 +137,7 @@ describe('editing features over stdio', () => {
         const editor = new Editor(c, pathToFileURL(join(dir, 'hover.nir.yaml')).href, SPEC);
         const fc2 = markdown(await editor.request<Hover>('textDocument/hover', at(SPEC, 'fc2:')));
         expect(fc2).toContain('`fc2` · `Affine`');
+        expect(fc2).toContain('Input [6] → output [2]');
         expect(fc2).toContain('12 synapses');
         const viaEdge = markdown(await editor.request<Hover>('textDocument/hover', at(SPEC, 'rnn -> fc2', 8)));
         expect(viaEdge).toBe(fc2);
@@ -165,6 +168,29 @@ describe('editing features over stdio', () => {
         expect(errors(await editor.diagnostics())).toEqual([]);
         const after = await editor.request<Location[]>('textDocument/references', at(editor.text, 'recurrent:'), { context: { includeDeclaration: true } });
         expect(after).toHaveLength(5);
+        expect(await c.shutdown()).toBe(0);
+    });
+
+    it('applies a quick fix that clears the diagnostic it answers', async () => {
+        const { c } = await started({ target: 'spinnaker2-board48', validationDelayMs: 0, mapOn: 'never' });
+        const text = SPEC.replace('spinnaker2: {neurons_per_core: 64}', 'spinnaker2: {neurons_per_core: 100000}');
+        const editor = new Editor(c, pathToFileURL(join(dir, 'fix.nir.yaml')).href, text);
+        const isTooMany = (d: Diagnostic) => d.code === 'spinnaker2/neurons-per-core';
+        const published = await editor.diagnostics((p) => p.diagnostics.some(isTooMany));
+        const diagnostic = published.diagnostics.find(isTooMany) as Diagnostic;
+        expect(diagnostic.data).toMatchObject({ fix: 'set-neurons-per-core' });
+
+        const actions = await c.request<CodeAction[]>('textDocument/codeAction', {
+            textDocument: { uri: editor.uri },
+            range: diagnostic.range,
+            context: { diagnostics: [diagnostic], only: ['quickfix'] },
+        });
+        const fix = actions.find((a) => a.title.startsWith("Set neurons_per_core of 'lif_out'"));
+        expect(fix?.isPreferred).toBe(true);
+        editor.apply(fix?.edit);
+        expect(editor.text).toContain(`spinnaker2: {neurons_per_core: ${(diagnostic.data as { value: number }).value}}`);
+        const after = await editor.diagnostics();
+        expect(after.diagnostics.filter(isTooMany)).toEqual([]);
         expect(await c.shutdown()).toBe(0);
     });
 
