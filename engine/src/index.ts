@@ -33,4 +33,10 @@ export * from './nir/dtype-codec.js';
 export * from './nir/npy.js';
 export * from './hdf5/read-nir.js';
 export * from './util/cancellation.js';
+export * from './machine/index.js';
+export {
+    SETTING_NAMES, type SettingName, settingValue, withSettingOverrides, isEstimate, ChipMesh, hexDistance,
+    layOutBoards, MAX_BOARDS_SETTING, BOARD_CHIPS, qpeOf, QPE_GRID,
+} from './targets/index.js';
+export { DEFAULT_STEPS, hilbertChipOrder } from './mapping/index.js';
 export { BUILTIN_PLUGINS } from './builtins.js';

@@ -8,4 +8,16 @@ export interface NeuronModel {
     readonly id: string;
     /** Bytes of PE memory for one neuron's state and parameters. */
     readonly bytesPerNeuron: number;
+    /**
+     * The most neurons one PE runs by default (the toolchain's `max_atoms_per_core`); the target's
+     * `max_neurons_per_pe` and the user's `neurons_per_core` hint cap it further.
+     */
+    readonly maxNeuronsPerCore?: number;
+    /** The machine's name for the model (py-spinnaker2's `lif_no_delay`), when it has one. */
+    readonly machineModel?: string;
+    /** True for external spike sources (NIR `Input`): no synaptic input, no input buffers. */
+    readonly source?: boolean;
+    /** Where `bytesPerNeuron` and `maxNeuronsPerCore` come from, and how sure that is. */
+    readonly costSource?: string;
+    readonly costConfidence?: 'documented' | 'measured' | 'estimate';
 }

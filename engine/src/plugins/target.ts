@@ -1,3 +1,5 @@
+import type { MeshTopology } from '../routing/types.js';
+
 /**
  * A named, documented number of a hardware target (`sram_per_pe_bytes`). Numbers whose source is
  * only an estimate are settings a user can override, never literals buried in code.
@@ -20,6 +22,16 @@ export interface HardwareTarget {
     readonly title: string;
     /** Its numbers, by name. */
     readonly settings: ReadonlyMap<string, TargetSetting>;
+    /**
+     * The chip mesh: which chips exist, their six links and wrap-around. Mappers and the simulator
+     * need it; a target without one can still be checked against its settings.
+     */
+    readonly topology?: MeshTopology;
+    /**
+     * The NIR node types the target's toolchain accepts (`LIF`, `Affine`, …), in the order its docs
+     * list them. Undefined means "no restriction".
+     */
+    readonly supportedNodeTypes?: readonly string[];
 }
 
 /**

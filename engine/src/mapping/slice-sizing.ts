@@ -1,0 +1,72 @@
+import type { CostContext } from './slice-cost.js';
+import { populationPeriod, worstSlice } from './slice-cost.js';
+
+/** How many neurons each PE of a population runs, and why. */
+export interface Sizing {
+    readonly n: number;
+    readonly source: 'hint' | 'model-limit' | 'sram-fit';
+    /** The most neurons per PE whose slices all fit the SRAM window (0: not even one neuron fits). */
+    readonly fitting: number;
+}
+
+/** Rounds of re-sizing: a smaller source population adds population-table entries to its targets. */
+const ROUNDS = 4;
+
+/**
+ * Chooses neurons per PE for every population. A `neurons_per_core` hint is used as given (the
+ * checks report a hint that does not fit, with the value that would). Otherwise the largest number
+ * up to `limits[i]` (the model's and the PE's atom limit) whose costliest slice fits the SRAM
+ * window: a downward scan when slice costs repeat with a short period (cheap, and right even
+ * when the cost is not monotone, as for a recurrent population whose population table grows as
+ * its slices shrink), else bisection (explicit weights, where each try scans the weights). If not even one neuron fits, the limit is kept and the
+ * resource checks explain why. Repeats while slicing changes, since a population's slice count is part of
+ * the population table of the populations it feeds.
+ */
+export function sizePopulations(ctx: CostContext & { neuronsPerCore: number[] }, limits: readonly number[], hints: readonly (number | undefined)[]): Sizing[] {
+    const n = ctx.neuronsPerCore;
+    const window = ctx.model.windowBytes;
+    const pops = ctx.graph.populations;
+    pops.forEach((_, i) => (n[i] = hints[i] ?? limits[i]));
+
+    const fits = (i: number, candidate: number): boolean => {
+        const saved = n[i];
+        n[i] = candidate;
+        const worst = worstSlice(ctx, i, candidate);
+        n[i] = saved;
+        return !worst || worst.sram <= window;
+    };
+    const periodic = pops.map((p) => Number.isFinite(populationPeriod(ctx, p.index, Math.max(1, limits[p.index]))));
+    const largestFitting = (i: number, hi: number): number => {
+        if (fits(i, hi)) return hi;
+        if (periodic[i]) {
+            for (let candidate = hi - 1; candidate >= 1; candidate--) if (fits(i, candidate)) return candidate;
+            return 0;
+        }
+        let lo = 0;
+        while (hi - lo > 1) {
+            const mid = Math.floor((lo + hi) / 2);
+            if (fits(i, mid)) lo = mid;
+            else hi = mid;
+        }
+        return lo;
+    };
+
+    for (let round = 0; round < ROUNDS; round++) {
+        let changed = false;
+        pops.forEach((_, i) => {
+            if (hints[i] !== undefined) return;
+            const best = largestFitting(i, limits[i]);
+            const chosen = best > 0 ? best : limits[i];
+            if (chosen !== n[i]) {
+                n[i] = chosen;
+                changed = true;
+            }
+        });
+        if (!changed) break;
+    }
+    return pops.map((_, i) => {
+        const fitting = largestFitting(i, limits[i]);
+        const source = hints[i] !== undefined ? 'hint' : n[i] === limits[i] ? 'model-limit' : 'sram-fit';
+        return { n: n[i], source, fitting };
+    });
+}

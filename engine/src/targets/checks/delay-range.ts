@@ -1,0 +1,72 @@
+import type { Projection } from '../../machine/machine-graph.js';
+import type { Origin } from '../../nir/origin.js';
+import { spinnakerCheck, fmt, type RuleContext } from './target-check.js';
+import { settingValue } from '../setting.js';
+import { asTensor, scalarOf, tensorRange } from '../../machine/tensor-values.js';
+import { isConv } from '../../machine/node-roles.js';
+
+/** The simulation step: the graph's `metadata.dt` when it is a positive number, else the target's `timestep_s`. */
+export function stepSeconds(rc: RuleContext): number {
+    const dt = scalarOf(rc.ctx.analysis.document.root.metadata.entries.get('dt'));
+    return dt !== undefined && dt > 0 ? dt : settingValue(rc.target, 'timestep_s');
+}
+
+/** A projection's delay in steps and the place that sets it. */
+interface DelayOf {
+    readonly steps: number;
+    readonly conv: boolean;
+    readonly origin: Origin;
+    readonly how: string;
+}
+
+function delayOf(rc: RuleContext, p: Projection, dt: number): DelayOf {
+    const conv = p.weightOp !== undefined && isConv(p.weightOp.node.node.type);
+    const base = p.delayHint?.steps ?? settingValue(rc.target, conv ? 'conv_delay_steps' : 'default_delay_steps');
+    let steps = base;
+    let origin = p.delayHint?.origin ?? p.origin;
+    const parts = [p.delayHint ? `the delay hint's ${base} step${base === 1 ? '' : 's'}` : `the default ${base}-step synaptic delay`];
+    for (const op of p.ops) {
+        if (op.role !== 'delay') continue;
+        const tensor = asTensor(op.node.node.params.get('delay'));
+        const range = tensor && tensorRange(tensor);
+        if (!tensor || !range) continue;
+        const nodeSteps = Math.round(range.max / dt);
+        steps += nodeSteps;
+        origin = tensor.origin;
+        parts.push(`Delay '${op.node.node.name}' up to ${fmt(range.max)} at dt ${fmt(dt)} = ${nodeSteps} steps`);
+    }
+    return { steps, conv, origin, how: parts.join(' plus ') };
+}
+
+/** `spinnaker2/delay-range`: a synaptic delay the synapse word cannot encode (facts #40, #44, §3.3, §7). */
+export const delayRange = spinnakerCheck(
+    'spinnaker2/delay-range',
+    'error',
+    'A synaptic delay outside the range the synapse word encodes',
+    'target',
+    (rc) => {
+        const dt = stepSeconds(rc);
+        const min = settingValue(rc.target, 'min_delay_steps');
+        const max = settingValue(rc.target, 'max_delay_steps');
+        const convDelay = settingValue(rc.target, 'conv_delay_steps');
+        const reported = new Set<string>();
+        for (const p of rc.graph.projections) {
+            const d = delayOf(rc, p, dt);
+            const ok = d.conv ? d.steps === convDelay : d.steps >= min && d.steps <= max;
+            if (ok || reported.has(d.origin.path)) continue;
+            reported.add(d.origin.path);
+            const { name: pre } = rc.graph.populations[p.pre];
+            const { name: post } = rc.graph.populations[p.post];
+            const allowed = d.conv ? `exactly ${convDelay} steps for a convolution` : `${min}..${max} steps`;
+            const fix = d.conv
+                ? `remove the delay from the convolution path (a convolution projection takes ${convDelay} steps)`
+                : `keep the delay within ${min}..${max} steps (at most ${fmt(max * dt)} at dt ${fmt(dt)})`;
+            rc.ctx.report({
+                code: 'spinnaker2/delay-range',
+                severity: 'error',
+                message: `the projection '${pre}' → '${post}' needs a delay of ${d.steps} steps (${d.how}); ${rc.target.id} encodes ${allowed}. Suggestion: ${fix}.`,
+                origin: d.origin,
+            });
+        }
+    },
+);
