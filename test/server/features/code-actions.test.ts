@@ -114,6 +114,11 @@ describe('quick fix: shape', () => {
         expect(applied(doc, action)).toContain('    output: {type: Output, shape: [4]}');
     });
 
+    it('adds no shape to a node whose kind has none (its YAML-only shape is not in the model)', () => {
+        const doc = readyOf(TEXT);
+        expect(fixes(doc, diagnostic(doc, 0, 'x/y', { path: '/node/nodes/lif_out', fix: 'set-shape', shape: [3] }))).toEqual([]);
+    });
+
     it('adds a shape to a node whose kind takes one', () => {
         const doc = readyOf(TEXT.replace('output: {type: Output, shape: [2]}', 'output: {type: Output}'));
         expect(applied(doc, fixes(doc, diagnostic(doc, 0, 'x/y', { path: '/node/nodes/output', fix: 'set-shape', shape: [2, 3] }))[0]))
