@@ -114,6 +114,14 @@ describe('quick fix: shape', () => {
         expect(applied(doc, action)).toContain('    output: {type: Output, shape: [4]}');
     });
 
+    it('sets the shape of the node the check names, not of the graph of an edge it points at', () => {
+        const doc = readyOf(TEXT);
+        const onEdge = { path: '/node/edges/4', fix: 'set-shape', shape: [5] };
+        expect(fixes(doc, diagnostic(doc, 0, 'nir/edge-shape', onEdge))).toEqual([]);
+        const [action] = fixes(doc, diagnostic(doc, 0, 'nir/edge-shape', { ...onEdge, node: '/node/nodes/output' }));
+        expect(applied(doc, action)).toContain('    output: {type: Output, shape: [5]}');
+    });
+
     it('adds no shape to a node whose kind has none (its YAML-only shape is not in the model)', () => {
         const doc = readyOf(TEXT);
         expect(fixes(doc, diagnostic(doc, 0, 'x/y', { path: '/node/nodes/lif_out', fix: 'set-shape', shape: [3] }))).toEqual([]);

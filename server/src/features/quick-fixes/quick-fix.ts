@@ -32,9 +32,12 @@ export interface QuickFixProvider {
     provide(ctx: QuickFixContext): QuickFix[];
 }
 
-/** The node a NIR tree path is in: the path itself or its nearest ancestor that is a node. */
+/**
+ * The node a NIR tree path is in: the path itself or its nearest ancestor that is a node. A path
+ * into a graph's edges is about an edge, not about the graph, so it names no node.
+ */
 export function nodeForPath(ready: ReadyDocument, path: unknown): NirNode | undefined {
-    if (typeof path !== 'string') return undefined;
+    if (typeof path !== 'string' || /\/edges(\/|$)/.test(path)) return undefined;
     for (let p = path; p.length > 0; p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) {
         const node = ready.index.nodeByPath(p);
         if (node) return node;
@@ -42,10 +45,14 @@ export function nodeForPath(ready: ReadyDocument, path: unknown): NirNode | unde
     return undefined;
 }
 
-/** The node a diagnostic is about: by its `data.node` or `data.path`, else the node around its start. */
+/**
+ * The node a diagnostic is about: `data.node` when the check names one, else the node its
+ * `data.path` is in; the node around the diagnostic's start only when it has no path at all.
+ */
 export function diagnosticNode(ctx: QuickFixContext): NirNode | undefined {
-    return nodeForPath(ctx.ready, ctx.data.node) ?? nodeForPath(ctx.ready, ctx.data.path)
-        ?? ctx.ready.index.nodeAt(ctx.ready.text.offsetAt(ctx.diagnostic.range.start));
+    if (ctx.data.node !== undefined) return nodeForPath(ctx.ready, ctx.data.node);
+    if (ctx.data.path !== undefined) return nodeForPath(ctx.ready, ctx.data.path);
+    return ctx.ready.index.nodeAt(ctx.ready.text.offsetAt(ctx.diagnostic.range.start));
 }
 
 /** A node's name for titles: `'lif1'`, or `the root node`. */
