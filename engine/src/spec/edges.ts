@@ -1,4 +1,5 @@
-import { isScalar, isSeq, type Node as YamlNode, type Scalar } from 'yaml';
+import type { Node as YamlNode, Scalar } from 'yaml';
+import { isScalar, isSeq } from './yaml-ast.js';
 import type { NirEdge } from '../nir/graph.js';
 import type { Origin } from '../nir/origin.js';
 import { describeNode, isNullScalar, type SpecContext } from './spec-context.js';

@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { isScalar } from './yaml-ast.js';
 import type { Tensor } from '../nir/value.js';
 import type { Origin } from '../nir/origin.js';
 import { readNpy } from '../nir/npy.js';

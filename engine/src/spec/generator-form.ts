@@ -1,4 +1,5 @@
-import { isMap, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { isMap } from './yaml-ast.js';
 import type { DType, Generator } from '../nir/value.js';
 import { isIntegerDType } from '../nir/value.js';
 import type { Origin } from '../nir/origin.js';

@@ -1,4 +1,5 @@
-import { isMap, isScalar, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { isMap, isScalar } from './yaml-ast.js';
 import type { NirDocument } from '../nir/graph.js';
 import { describeNode, isNullScalar, type SpecContext } from './spec-context.js';
 import { lowerNode } from './lower-node.js';

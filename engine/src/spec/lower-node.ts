@@ -1,4 +1,5 @@
-import { isMap, isScalar, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { isMap, isScalar } from './yaml-ast.js';
 import type { NirEdge, NirNode } from '../nir/graph.js';
 import type { NirValue } from '../nir/value.js';
 import type { NodeKind } from '../plugins/node-kind.js';

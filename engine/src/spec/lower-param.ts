@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from './yaml-ast.js';
 import type { ParamKind } from '../plugins/node-kind.js';
 import { describeNode, isNullScalar, type SpecContext } from './spec-context.js';
 import { readNumberLiteral } from './number-literal.js';

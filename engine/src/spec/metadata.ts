@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Node as YamlNode, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from './yaml-ast.js';
 import type { DType, NirDict, NirValue } from '../nir/value.js';
 import type { Origin } from '../nir/origin.js';
 import { describeNode, isNullScalar, type SpecContext } from './spec-context.js';

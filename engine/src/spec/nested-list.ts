@@ -1,4 +1,5 @@
-import { isSeq, type Node as YamlNode, type YAMLSeq } from 'yaml';
+import type { Node as YamlNode, YAMLSeq } from 'yaml';
+import { isSeq } from './yaml-ast.js';
 import type { Origin } from '../nir/origin.js';
 import { MAX_NESTING } from './prescan.js';
 import type { SpecContext } from './spec-context.js';

@@ -1,4 +1,5 @@
-import { isScalar, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { isScalar } from './yaml-ast.js';
 import type { SpecContext } from './spec-context.js';
 
 /**

@@ -56,9 +56,9 @@ export function parseSpec(text: string, options: SpecParseOptions = {}): SpecPar
     try {
         const refused = prescan(text);
         if (refused) return { problems: [refused] };
-        const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+        const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
         const syntax = yamlProblems(doc, text);
-        const aliases = resolveAliases(doc);
+        const aliases = resolveAliases(doc, text);
         if (aliases.expandedSize > MAX_EXPANDED_ITEMS) {
             const tooLarge: Problem = {
                 code: 'spec/too-large',

@@ -13,34 +13,57 @@ export const MAX_NESTING = 200;
 /** The most list elements and lines a spec may have (about 2 GB in the YAML parser's tree). */
 export const MAX_YAML_ITEMS = 2_000_000;
 
-const OPENERS = new Set(['[', '{']);
-const CLOSERS = new Set([']', '}']);
-/** Characters after which a quote starts a quoted scalar (elsewhere it is part of a plain one). */
-const QUOTE_CAN_FOLLOW = new Set([undefined, ' ', '\t', '\n', '\r', '[', '{', ',', ':', '-', '?']);
+const enum Ch {
+    Tab = 9, LineFeed = 10, Return = 13, Space = 32, DoubleQuote = 34, Hash = 35, Quote = 39,
+    Comma = 44, Minus = 45, Colon = 58, Question = 63, OpenBracket = 91, Backslash = 92,
+    CloseBracket = 93, OpenBrace = 123, CloseBrace = 125,
+}
+
+/** True for characters after which a quote starts a quoted scalar (elsewhere it is part of a plain one). */
+function quoteCanFollow(previous: number): boolean {
+    switch (previous) {
+        case Ch.Space: case Ch.Tab: case Ch.LineFeed: case Ch.Return: case Ch.OpenBracket: case Ch.OpenBrace:
+        case Ch.Comma: case Ch.Colon: case Ch.Minus: case Ch.Question:
+            return true;
+        default:
+            return Number.isNaN(previous); // the start of the text
+    }
+}
 
 /** Scans the text; returns a problem when the text must not be parsed, else undefined. */
 export function prescan(text: string): Problem | undefined {
     let depth = 0;
     let items = 0;
     for (let i = 0; i < text.length; i++) {
-        const ch = text[i];
-        if (ch === '\n' || ch === ',') {
-            if (++items > MAX_YAML_ITEMS) return tooManyItems(text, i);
-        } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
-            i = skipTo(text, i, '\n') - 1;
-        } else if ((ch === '"' || ch === "'") && QUOTE_CAN_FOLLOW.has(text[i - 1])) {
-            i = skipQuoted(text, i);
-        } else if (OPENERS.has(ch)) {
-            if (++depth > MAX_NESTING) {
-                return {
-                    code: 'spec/too-large',
-                    severity: 'error',
-                    message: `Collections are nested more than ${MAX_NESTING} levels deep here; the spec is not read any further.`,
-                    origin: { path: '/', span: { start: i, end: i + 1 } },
-                };
+        const ch = text.charCodeAt(i);
+        switch (ch) {
+            case Ch.LineFeed: case Ch.Comma:
+                if (++items > MAX_YAML_ITEMS) return tooManyItems(text, i);
+                break;
+            case Ch.Hash: {
+                const previous = text.charCodeAt(i - 1);
+                if (i === 0 || previous === Ch.Space || previous === Ch.Tab || previous === Ch.LineFeed || previous === Ch.Return) {
+                    const end = text.indexOf('\n', i);
+                    i = (end < 0 ? text.length : end) - 1;
+                }
+                break;
             }
-        } else if (CLOSERS.has(ch)) {
-            depth = Math.max(0, depth - 1);
+            case Ch.DoubleQuote: case Ch.Quote:
+                if (quoteCanFollow(text.charCodeAt(i - 1))) i = skipQuoted(text, i);
+                break;
+            case Ch.OpenBracket: case Ch.OpenBrace:
+                if (++depth > MAX_NESTING) {
+                    return {
+                        code: 'spec/too-large',
+                        severity: 'error',
+                        message: `Collections are nested more than ${MAX_NESTING} levels deep here; the spec is not read any further.`,
+                        origin: { path: '/', span: { start: i, end: i + 1 } },
+                    };
+                }
+                break;
+            case Ch.CloseBracket: case Ch.CloseBrace:
+                depth = Math.max(0, depth - 1);
+                break;
         }
     }
     return undefined;
@@ -56,19 +79,14 @@ function tooManyItems(text: string, offset: number): Problem {
     };
 }
 
-function skipTo(text: string, from: number, ch: string): number {
-    const at = text.indexOf(ch, from);
-    return at < 0 ? text.length : at;
-}
-
 /** The offset of a quoted scalar's closing quote (or of the text's end when it has none). */
 function skipQuoted(text: string, open: number): number {
-    const quote = text[open];
+    const quote = text.charCodeAt(open);
     for (let i = open + 1; i < text.length; i++) {
-        const ch = text[i];
-        if (quote === '"' && ch === '\\') i++;
+        const ch = text.charCodeAt(i);
+        if (quote === Ch.DoubleQuote && ch === Ch.Backslash) i++;
         else if (ch === quote) {
-            if (quote === "'" && text[i + 1] === "'") i++;
+            if (quote === Ch.Quote && text.charCodeAt(i + 1) === Ch.Quote) i++;
             else return i;
         }
     }

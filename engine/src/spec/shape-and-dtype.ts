@@ -1,4 +1,5 @@
-import { isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { isScalar, isSeq } from './yaml-ast.js';
 import { DTYPES, type DType } from '../nir/value.js';
 import type { Origin } from '../nir/origin.js';
 import { describeNode, type SpecContext } from './spec-context.js';

@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from './yaml-ast.js';
 import type { Problem, Severity } from '../diagnostics/problem.js';
 import type { Origin } from '../nir/origin.js';
 import type { Span } from '../text/span.js';
@@ -28,6 +29,7 @@ export interface MapEntry {
 /** Everything lowering needs: the text, the options, the problems found so far and alias resolution. */
 export class SpecContext {
     readonly problems: Problem[] = [];
+    private readonly duplicates = new Set<YamlNode>();
 
     constructor(readonly text: string, readonly options: SpecParseOptions, private readonly aliases: AliasTable) {}
 
@@ -73,7 +75,11 @@ export class SpecContext {
         return scalar.value === null || scalar.value === undefined ? '' : String(scalar.value);
     }
 
-    /** The entries of a mapping in order, aliases resolved; a key repeated later is skipped (YAML reported it). */
+    /**
+     * The entries of a mapping in order, aliases resolved. A key repeated later in the same mapping
+     * is reported as `yaml/duplicate-key` (once, however often the mapping is read) and skipped.
+     * (The YAML parser's own check is off: it is quadratic in the number of keys.)
+     */
     entries(map: YAMLMap): MapEntry[] {
         const seen = new Set<string>();
         const result: MapEntry[] = [];
@@ -81,11 +87,24 @@ export class SpecContext {
             const key = this.deref(pair.key);
             if (!key) continue;
             const name = isScalar(key) ? this.scalarText(key) : this.text.slice(this.span(key)?.start ?? 0, this.span(key)?.end ?? 0);
-            if (seen.has(name)) continue;
+            if (seen.has(name)) {
+                this.reportDuplicate(pair.key as YamlNode, name);
+                continue;
+            }
             seen.add(name);
             result.push({ name, keyNode: key, value: this.deref(pair.value) });
         }
         return result;
+    }
+
+    private reportDuplicate(key: YamlNode, name: string): void {
+        if (this.duplicates.has(key)) return;
+        this.duplicates.add(key);
+        this.report({
+            code: 'yaml/duplicate-key',
+            message: `'${name}' is already a key of this mapping; this later entry is ignored.`,
+            origin: { path: '/', span: this.span(key) ?? { start: 0, end: 0 } },
+        });
     }
 }
 

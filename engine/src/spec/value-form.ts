@@ -1,4 +1,5 @@
-import { isSeq, type YAMLMap } from 'yaml';
+import type { YAMLMap } from 'yaml';
+import { isSeq } from './yaml-ast.js';
 import type { DType, NirValue } from '../nir/value.js';
 import type { Origin } from '../nir/origin.js';
 import { elementCount } from '../nir/value.js';

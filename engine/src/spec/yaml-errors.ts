@@ -1,4 +1,5 @@
-import { isCollection, isScalar, isSeq, visit, type Document, type YAMLError } from 'yaml';
+import { visit, type Document, type YAMLError } from 'yaml';
+import { isCollection, isScalar, isSeq } from './yaml-ast.js';
 import type { Problem, Severity } from '../diagnostics/problem.js';
 import type { Span } from '../text/span.js';
 
@@ -37,9 +38,6 @@ function toProblem(doc: Document, text: string, error: YAMLError, severity: Seve
 
 function problemFor(text: string, error: YAMLError, severity: Severity, span: Span, unclosed: boolean): Problem {
     const message = unclosed ? `${unclosedMessage(text[span.start])} ${sentence(error.message)}` : sentence(error.message);
-    if (error.code === 'DUPLICATE_KEY') {
-        return { code: 'yaml/duplicate-key', severity, message: 'This key is already used in the same mapping; the later entry is ignored.', origin: { path: '/', span } };
-    }
     return { code: 'yaml/syntax', severity, message, origin: { path: '/', span }, data: { yamlCode: error.code } };
 }
 
