@@ -40,58 +40,82 @@ export type ParamSite = ParamSiteOf<'param-key'> | ParamSiteOf<'param-value'>;
 /** Something with a name or a value at a place in the text. Sites never overlap. */
 export type Site = NodeNameSite | NodeTypeSite | EdgeEndSite | ParamSite;
 
+/** The sites of one graph level: its children's keys and its edges' ends, sorted; its edges by name and by path. */
+class GraphSites {
+    readonly sites: Site[] = [];
+    readonly endsByName = new Map<string, EdgeEndSite[]>();
+    readonly edgesByPath = new Map<string, NirEdge>();
+
+    constructor(graph: NirNode) {
+        for (const child of graph.nodes?.values() ?? []) {
+            if (child.origin.keySpan) this.sites.push({ kind: 'node-name', span: child.origin.keySpan, node: child, graph });
+        }
+        for (const edge of graph.edges ?? []) {
+            this.edgesByPath.set(edge.origin.path, edge);
+            for (const end of ['source', 'target'] as const) {
+                const span = (end === 'source' ? edge.sourceOrigin : edge.targetOrigin).span;
+                const site: EdgeEndSite = { kind: 'edge-end', span: span ?? { start: -1, end: -1 }, graph, edge, end, name: edge[end] };
+                const list = this.endsByName.get(site.name);
+                if (list) list.push(site);
+                else this.endsByName.set(site.name, [site]);
+                if (span) this.sites.push(site);
+            }
+        }
+        this.sites.sort((a, b) => a.span.start - b.span.start);
+    }
+}
+
 /**
- * The "what is at this offset" view of one NIR document, built once per document (see `indexOf`)
- * and then queried by binary search. It knows only spans; positions are the caller's business.
+ * The "what is at this offset" view of one NIR document (see `indexOf`). Built in two steps so
+ * that the first request after a parse stays cheap: the nodes with their spans at once (one walk,
+ * no per-parameter work), then the names and edge ends of a graph level when a request first
+ * reaches it. Lookups are binary searches. It knows only spans; positions are the caller's business.
  */
 export class ModelIndex {
-    /** Every site, sorted by start offset. */
-    readonly sites: readonly Site[];
     /** Every node below the root, in document order, with its graph. */
     readonly nodes: readonly { readonly node: NirNode; readonly graph: NirNode }[];
     private readonly parents = new Map<NirNode, NirNode>();
-    private readonly endsByGraph = new Map<NirNode, Map<string, EdgeEndSite[]>>();
     private readonly byPath = new Map<string, NirNode>();
-    private readonly edgesByPath = new Map<string, { readonly edge: NirEdge; readonly graph: NirNode }>();
     /** Nodes with a span, sorted by span start (parents before their children). */
     private readonly spanned: NirNode[] = [];
+    private readonly graphs = new Map<NirNode, GraphSites>();
+    private all?: Site[];
 
     constructor(readonly document: NirDocument) {
-        const sites: Site[] = [];
         const nodes: { node: NirNode; graph: NirNode }[] = [];
         const visit = (node: NirNode): void => {
             this.byPath.set(node.origin.path, node);
             if (node.origin.span) this.spanned.push(node);
-            // A missing type has no value of its own to point at (its origin falls back to the name).
-            if (node.type && node.typeOrigin.span) sites.push({ kind: 'node-type', span: node.typeOrigin.span, node });
-            for (const [name, value] of node.params) addParamSites(sites, node, name, value);
             for (const child of node.nodes?.values() ?? []) {
                 this.parents.set(child, node);
                 nodes.push({ node: child, graph: node });
-                if (child.origin.keySpan) sites.push({ kind: 'node-name', span: child.origin.keySpan, node: child, graph: node });
                 visit(child);
             }
-            for (const edge of node.edges ?? []) this.addEdge(sites, node, edge);
         };
         visit(document.root);
-        sites.sort((a, b) => a.span.start - b.span.start);
         this.spanned.sort((a, b) => (a.origin.span?.start ?? 0) - (b.origin.span?.start ?? 0));
-        this.sites = sites;
         this.nodes = nodes;
     }
 
     /** The site under a cursor at `offset` (its end counts as inside), if any. */
     siteAt(offset: number): Site | undefined {
-        const i = lastStartingAtOrBefore(this.sites, offset, (s) => s.span.start);
-        const site = i >= 0 ? this.sites[i] : undefined;
-        return site && offset <= site.span.end ? site : undefined;
+        const touches = (site: Site | undefined) => site !== undefined && offset >= site.span.start && offset <= site.span.end;
+        for (let node = this.nodeAt(offset); node; node = this.parents.get(node)) {
+            const own = ownSites(node).find(touches);
+            if (own) return own;
+            const sites = this.graphSites(node).sites;
+            const nearest = sites[lastStartingAtOrBefore(sites, offset, (site) => site.span.start)];
+            if (touches(nearest)) return nearest;
+        }
+        return undefined;
     }
 
-    /** The sites that start within `[start, end)`, in order. */
+    /** The sites that start within `[start, end)`, in order (the whole list is built on first use). */
     sitesIn(start: number, end: number): readonly Site[] {
-        const from = lastStartingAtOrBefore(this.sites, start - 1, (s) => s.span.start) + 1;
-        const to = lastStartingAtOrBefore(this.sites, end - 1, (s) => s.span.start) + 1;
-        return this.sites.slice(from, to);
+        const all = (this.all ??= this.allSites());
+        const from = lastStartingAtOrBefore(all, start - 1, (s) => s.span.start) + 1;
+        const to = lastStartingAtOrBefore(all, end - 1, (s) => s.span.start) + 1;
+        return all.slice(from, to);
     }
 
     /** The innermost node whose value span contains `offset` (the root when none below it does). */
@@ -116,28 +140,39 @@ export class ModelIndex {
 
     /** The edge at a NIR tree path (`/node/edges/3`), with its graph. */
     edgeByPath(path: string): { readonly edge: NirEdge; readonly graph: NirNode } | undefined {
-        return this.edgesByPath.get(path);
+        const graph = this.byPath.get(path.replace(/\/edges\/[^/]*$/, ''));
+        const edge = graph && this.graphSites(graph).edgesByPath.get(path);
+        return graph && edge ? { edge, graph } : undefined;
     }
 
     /** Every edge end in `graph` that names `name`, in document order. */
     referencesTo(graph: NirNode, name: string): readonly EdgeEndSite[] {
-        return this.endsByGraph.get(graph)?.get(name) ?? [];
+        return this.graphSites(graph).endsByName.get(name) ?? [];
     }
 
-    private addEdge(sites: Site[], graph: NirNode, edge: NirEdge): void {
-        this.edgesByPath.set(edge.origin.path, { edge, graph });
-        let byName = this.endsByGraph.get(graph);
-        if (!byName) this.endsByGraph.set(graph, (byName = new Map()));
-        for (const end of ['source', 'target'] as const) {
-            const origin = end === 'source' ? edge.sourceOrigin : edge.targetOrigin;
-            const name = edge[end];
-            const list = byName.get(name) ?? [];
-            const site: EdgeEndSite = { kind: 'edge-end', span: origin.span ?? { start: -1, end: -1 }, graph, edge, end, name };
-            list.push(site);
-            byName.set(name, list);
-            if (origin.span) sites.push(site);
-        }
+    private graphSites(graph: NirNode): GraphSites {
+        let sites = this.graphs.get(graph);
+        if (!sites) this.graphs.set(graph, (sites = new GraphSites(graph)));
+        return sites;
     }
+
+    private allSites(): Site[] {
+        const all: Site[] = [];
+        for (const node of this.byPath.values()) {
+            all.push(...ownSites(node));
+            if (node.nodes || node.edges) all.push(...this.graphSites(node).sites);
+        }
+        return all.sort((a, b) => a.span.start - b.span.start);
+    }
+}
+
+/** A node's own sites: its type value and its parameters' keys and values. */
+function ownSites(node: NirNode): Site[] {
+    const sites: Site[] = [];
+    // A missing type has no value of its own to point at (its origin falls back to the name).
+    if (node.type && node.typeOrigin.span) sites.push({ kind: 'node-type', span: node.typeOrigin.span, node });
+    for (const [name, value] of node.params) addParamSites(sites, node, name, value);
+    return sites;
 }
 
 function addParamSites(sites: Site[], node: NirNode, name: string, value: NirValue): void {

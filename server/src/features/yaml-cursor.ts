@@ -123,6 +123,8 @@ function blockPath(text: string, lineStart: number, line: Line, before: string):
         start = text.lastIndexOf('\n', start - 2) + 1;
         const indent = skipSpaces(text, start) - start;
         if (indent > col || isBlank(text, start + indent)) continue;
+        // Same column: a sibling, unless a sequence item stands under a key at the key's own indentation.
+        if (indent === col && (!item || text[start + indent] === '-')) continue;
         const above = readLine(text, start);
         if (above.text.startsWith('---')) break;
         const parent = above.indent < col || (item && above.indent === col && !above.dash);
