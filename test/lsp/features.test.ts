@@ -194,6 +194,29 @@ describe('editing features over stdio', () => {
         expect(await c.shutdown()).toBe(0);
     });
 
+    it('creates a missing node and removes a duplicate edge, clearing the graph errors', async () => {
+        const { c } = await started();
+        const text = SPEC.replace('[fc1, rnn]', '[fc1, lif2]').replace('    - [fc2, lif_out]\n', '    - [fc2, lif_out]\n    - fc2 -> lif_out\n');
+        const editor = new Editor(c, pathToFileURL(join(dir, 'graph-fix.nir.yaml')).href, text);
+        const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => d.code);
+        const broken = await editor.diagnostics((p) => codes(p).includes('nir/dangling-edge') && codes(p).includes('nir/duplicate-edge'));
+        for (const code of ['nir/dangling-edge', 'nir/duplicate-edge']) {
+            const published = code === 'nir/dangling-edge' ? broken : await editor.diagnostics((p) => codes(p).includes(code));
+            const diagnostic = published.diagnostics.find((d) => d.code === code) as Diagnostic;
+            const [action] = await c.request<CodeAction[]>('textDocument/codeAction', {
+                textDocument: { uri: editor.uri },
+                range: diagnostic.range,
+                context: { diagnostics: [diagnostic] },
+            });
+            expect(action.title).toBe(code === 'nir/dangling-edge' ? "Create node 'lif2' (LIF, shape [6])" : 'Remove the duplicate edge fc2 → lif_out');
+            editor.apply(action.edit);
+        }
+        const fixed = await editor.diagnostics();
+        expect(codes(fixed).filter((code) => code === 'nir/dangling-edge' || code === 'nir/duplicate-edge')).toEqual([]);
+        expect(editor.text).toContain('    lif2: {type: LIF, shape: [6], tau: ');
+        expect(await c.shutdown()).toBe(0);
+    });
+
     it('gives the outline, folding, semantic tokens and code lenses of a spec', async () => {
         const { c } = await started();
         const editor = new Editor(c, pathToFileURL(join(dir, 'outline.nir.yaml')).href, SPEC);
