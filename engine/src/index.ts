@@ -38,5 +38,5 @@ export {
     SETTING_NAMES, type SettingName, settingValue, withSettingOverrides, isEstimate, ChipMesh, hexDistance,
     layOutBoards, MAX_BOARDS_SETTING, BOARD_CHIPS, qpeOf, QPE_GRID,
 } from './targets/index.js';
-export { DEFAULT_STEPS, hilbertChipOrder } from './mapping/index.js';
+export { DEFAULT_STEPS, DEFAULT_MAPPER_ID, hilbertChipOrder } from './mapping/index.js';
 export { BUILTIN_PLUGINS } from './builtins.js';

@@ -1,8 +1,9 @@
 import type { CliCommand } from '../cli-context.js';
 import { checkCommand } from './check.js';
+import { mapCommand } from './map.js';
 import { targetsCommand } from './targets.js';
 import { lspCommand } from './lsp.js';
 import { schemaCommand } from './schema.js';
 
 /** Every subcommand, in the order `nirmesh --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [checkCommand, targetsCommand, schemaCommand, lspCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, mapCommand, targetsCommand, schemaCommand, lspCommand];

@@ -3,7 +3,7 @@ import type { HardwareTarget } from '../plugins/target.js';
 import type { MapOptions, Mapper, MappingResult } from '../plugins/mapper.js';
 import type { NeuronModel } from '../plugins/neuron-model.js';
 import type { CancellationToken } from '../util/cancellation.js';
-import { createInterrupter } from '../util/cancellation.js';
+import { createInterrupter, throwIfCancelled } from '../util/cancellation.js';
 import { machineGraphOf } from '../machine/lower.js';
 import { peCostModel } from '../machine/pe-cost-model.js';
 import { SPINNAKER_NEURON_MODELS } from '../targets/neuron-models.js';
@@ -43,7 +43,12 @@ async function mapGreedy(analysis: GraphAnalysis, target: HardwareTarget, token:
         timings[stage] = (timings[stage] ?? 0) + (now - mark);
         mark = now;
     };
-    const pause = createInterrupter(token);
+    throwIfCancelled(token);
+    const interrupt = createInterrupter(token);
+    const pause = async () => {
+        throwIfCancelled(token);
+        await interrupt();
+    };
     const steps = options.steps ?? DEFAULT_STEPS;
     const limits = machineLimits(target);
     if (!limits) {

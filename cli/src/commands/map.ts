@@ -1,0 +1,162 @@
+import type { CliCommand, CliOutput } from '../cli-context.js';
+import type { HardwareTarget, MappingResult, Problem, Registry } from '../../../engine/src/index.js';
+import { EXIT, UsageError } from '../cli-context.js';
+import { parseCount, parseOptions } from '../parse-options.js';
+import { loadSourceFile } from '../load-source.js';
+import { formatDiagnosticLine, toJsonDiagnostics, type JsonDiagnostic } from '../diagnostic-report.js';
+import {
+    analyzeGraph, DEFAULT_MAPPER_ID, DEFAULT_STEPS, DEFAULT_TARGET_ID, NO_TARGET_ID, resolveTarget, runChecks, withSettingOverrides,
+} from '../../../engine/src/index.js';
+
+/**
+ * `nirmesh map FILE [--target ID] [--json] [--steps N] [--set NAME=VALUE]…`: places the network on
+ * the target and reports PEs, SRAM, keys, routing tables and the diagnostics (DESIGN.md §4).
+ * Exit 0 when it fits, 1 when anything is an error, 2 for usage and I/O errors.
+ */
+export const mapCommand: CliCommand = {
+    name: 'map',
+    synopsis: 'map FILE [--target ID] [--json] [--steps N] [--set NAME=VALUE]   placement and resource report; exit 0 fits, 1 errors, 2 usage/IO',
+    async run(args, { engine, out, cwd }) {
+        const { values, positionals } = parseOptions('map', args, {
+            target: { type: 'string' },
+            json: { type: 'boolean' },
+            steps: { type: 'string' },
+            html: { type: 'string' },
+            set: { type: 'string', multiple: true },
+        });
+        if (values.html !== undefined) throw new UsageError('map: --html is not yet supported; use --json');
+        if (positionals.length !== 1) throw new UsageError('map: name exactly one FILE');
+        const steps = parseCount('--steps', values.steps, DEFAULT_STEPS);
+        const target = targetWithOverrides(engine.registry, values.target ?? DEFAULT_TARGET_ID, values.set ?? []);
+
+        const file = loadSourceFile(positionals[0], cwd);
+        const loaded = await engine.load(file.input);
+        const problems: Problem[] = [...loaded.problems];
+        let mapping: MappingResult | undefined;
+        if (loaded.document) {
+            const analysis = analyzeGraph(loaded.document, engine.registry);
+            problems.push(...analysis.problems, ...runChecks(analysis, engine.registry, { categories: ['fast'], target }));
+            // Toolchain-rule errors (spinnaker2/…) still leave a graph worth costing; NIR errors do not.
+            if (!problems.some((p) => p.severity === 'error' && !p.code.startsWith('spinnaker2/'))) {
+                const mapper = engine.registry.mappers.get(DEFAULT_MAPPER_ID);
+                if (!mapper) throw new UsageError(`map: no mapper '${DEFAULT_MAPPER_ID}' is registered`);
+                mapping = await mapper.map(analysis, target, undefined, { steps, neuronModels: engine.registry.neuronModels });
+                problems.push(...mapping.problems, ...runChecks(analysis, engine.registry, { categories: ['fast', 'slow'], target, mapping }));
+            }
+        }
+        const diagnostics = toJsonDiagnostics(file, problems);
+        const fits = mapping !== undefined && !diagnostics.some((d) => d.severity === 'error');
+        if (values.json) out.stdout(JSON.stringify(mapJson(file.path, target, steps, mapping, fits, diagnostics, engine.registry), null, 2) + '\n');
+        else printReport(out, file.path, target, steps, mapping, fits, diagnostics);
+        return fits ? EXIT.ok : EXIT.problems;
+    },
+};
+
+/** Resolves the target and applies `--set NAME=VALUE` overrides; bad ids or values are usage errors. */
+function targetWithOverrides(registry: Registry, id: string, sets: readonly string[]): HardwareTarget {
+    if (id === NO_TARGET_ID) throw new UsageError('map: a mapping needs a hardware target; --target none only works for check');
+    const resolved = resolveTarget(registry, id);
+    if (!resolved.target) throw new UsageError(`map: ${resolved.error ?? `unknown target '${id}'`}`);
+    const overrides: Record<string, number> = {};
+    for (const set of sets) {
+        const match = /^([a-z0-9_]+)=(.+)$/.exec(set);
+        const value = match ? Number(match[2]) : NaN;
+        if (!match || !Number.isFinite(value)) throw new UsageError(`map: --set takes NAME=NUMBER (a setting of the target), not '${set}'`);
+        overrides[match[1]] = value;
+    }
+    const overridden = withSettingOverrides(resolved.target, overrides);
+    if ('error' in overridden) throw new UsageError(`map: ${overridden.error}`);
+    return overridden;
+}
+
+/** The `map --json` document: the DESIGN.md §4 fields in snake_case, then the details and the diagnostics. */
+export function mapJson(
+    file: string, target: HardwareTarget, steps: number, mapping: MappingResult | undefined, fits: boolean,
+    diagnostics: readonly JsonDiagnostic[], registry: Registry,
+) {
+    const m = mapping;
+    return {
+        file,
+        target: target.id,
+        target_title: target.title,
+        mapper: m?.mapperId ?? null,
+        steps,
+        fits,
+        chips_used: m?.chipsUsed ?? 0,
+        pes_used: m?.pesUsed ?? 0,
+        pes_needed: m?.pesNeeded ?? 0,
+        limits: m?.limits
+            ? { chips: m.limits.chips, pes_per_chip: m.limits.pesPerChip, pes: m.limits.pes, sram_bytes_per_pe: m.limits.sramBytesPerPe, dram_bytes_per_chip: m.limits.dramBytesPerChip, router_entries_per_chip: m.limits.routerEntriesPerChip }
+            : null,
+        nodes: (m?.nodes ?? []).map((n) => ({
+            name: n.name, path: n.path, type: n.type ?? null, model: n.model ?? null, neurons: n.neurons,
+            neurons_per_core: n.neuronsPerCore ?? null, neurons_per_core_source: n.neuronsPerCoreSource ?? null,
+            pes_needed: n.pesNeeded ?? n.pes.length, max_sram_bytes: n.maxSramBytes ?? null, router_entries: n.routerEntries,
+            synapses_in: n.synapsesIn ?? null, synapses_exact: n.synapsesExact ?? null,
+            pes: n.pes.map((p) => ({ chip: p.chip, pe: p.pe, first: p.first, count: p.count, sram_bytes: p.sramBytes, key: p.key ?? null, mask: p.mask ?? null, dram_bytes: p.dramBytes ?? 0 })),
+        })),
+        chips: (m?.chips ?? []).map((c) => ({
+            x: c.x, y: c.y, router_entries: c.routerEntries, router_entries_uncompressed: c.routerEntriesUncompressed, pes_used: c.pesUsed, dram_bytes: c.dramBytes,
+        })),
+        links: (m?.links ?? []).map((l) => ({ x: l.x, y: l.y, link: l.link, trees: l.trees, packets_per_second: l.packetsPerSecond, utilisation: l.utilisation })),
+        cost: m?.cost
+            ? { mean_firing_rate_hz: m.cost.meanFiringRateHz, power_w: m.cost.powerW, synaptic_events_per_second: m.cost.synapticEventsPerSecond, link_packets_per_second: m.cost.linkPacketsPerSecond, energy_per_second_j: m.cost.energyPerSecondJ }
+            : null,
+        estimates: (m?.estimatesUsed ?? []).map((name) => describeEstimate(name, target, registry)),
+        timings_ms: m?.timingsMs ?? null,
+        diagnostics,
+    };
+}
+
+/** An estimate with its value and source: a target setting, or a neuron model's costs. */
+function describeEstimate(name: string, target: HardwareTarget, registry: Registry) {
+    const setting = target.settings.get(name);
+    if (setting) return { name, value: setting.value, unit: setting.unit, source: setting.source };
+    const model = name.startsWith('neuron_model.') ? registry.neuronModels.get(name.slice('neuron_model.'.length)) : undefined;
+    if (model) return { name, value: model.bytesPerNeuron, unit: 'B/neuron', max_neurons_per_core: model.maxNeuronsPerCore ?? null, source: model.costSource ?? '' };
+    return { name, value: null, unit: '', source: 'synapse counts of random connectivity are expectations' };
+}
+
+/** The human report: a table per node, the machine totals, the estimates, the diagnostics and the verdict. */
+function printReport(
+    out: CliOutput, file: string, target: HardwareTarget, steps: number, m: MappingResult | undefined, fits: boolean, diagnostics: readonly JsonDiagnostic[],
+): void {
+    const w = out.stdout;
+    w(`${file} on ${target.id} (${target.title}), recording budgeted for ${steps} steps\n`);
+    if (m) {
+        const window = m.limits?.sramBytesPerPe ?? Infinity;
+        const rows = m.nodes.map((n) => [
+            n.name, n.type ?? '', num(n.neurons), `${num(n.neuronsPerCore ?? 0)} (${n.neuronsPerCoreSource ?? '?'})`,
+            `${num(n.pes.length)}${(n.pesNeeded ?? n.pes.length) > n.pes.length ? ` of ${num(n.pesNeeded ?? 0)}` : ''}`,
+            `${num(n.maxSramBytes ?? 0)}${(n.maxSramBytes ?? 0) > window ? ' !' : ''}`, num(n.routerEntries),
+        ]);
+        w(table(['node', 'type', 'neurons', 'neurons/PE', 'PEs', 'max SRAM B', 'route entries'], rows));
+        const l = m.limits;
+        const maxOf = (f: (c: MappingResult['chips'][number]) => number) => m.chips.reduce((a, c) => Math.max(a, f(c)), 0);
+        w(`chips used ${num(m.chipsUsed)} of ${num(l?.chips ?? 0)}; PEs used ${num(m.pesUsed)} of ${num(l?.pes ?? 0)} (${num(m.pesNeeded ?? m.pesUsed)} needed)\n`);
+        w(`router entries per chip: max ${num(maxOf((c) => c.routerEntries))} after minimisation (${num(maxOf((c) => c.routerEntriesUncompressed))} before), limit ${num(l?.routerEntriesPerChip ?? 0)}\n`);
+        w(`SRAM per PE: max ${num(m.nodes.reduce((a, n) => Math.max(a, n.maxSramBytes ?? 0), 0))} B of ${num(window)} B; DRAM per chip: max ${num(maxOf((c) => c.dramBytes))} B of ${num(l?.dramBytesPerChip ?? 0)} B\n`);
+        if (m.cost) {
+            const busiest = (m.links ?? []).reduce((a, link) => Math.max(a, link.utilisation), 0);
+            w(`at ${num(m.cost.meanFiringRateHz)} Hz per neuron: ${num(m.cost.synapticEventsPerSecond)} synaptic events/s, busiest link ${(busiest * 100).toFixed(1)}% used, about ${m.cost.powerW.toFixed(2)} W\n`);
+        }
+        if (m.estimatesUsed.length > 0) w(`estimates used: ${m.estimatesUsed.join(', ')}\n`);
+    }
+    for (const d of diagnostics) w(formatDiagnosticLine(d) + '\n');
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    const verdict = fits ? 'fits' : m ? 'does not fit' : 'not mapped';
+    w(`${verdict}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+}
+
+function num(n: number): string {
+    return Math.round(n).toLocaleString('en-US');
+}
+
+/** A plain-text table, columns padded; text columns left-aligned, numbers right-aligned. */
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^[\d,]/.test(r[i])));
+    const line = (cells: readonly string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd() + '\n';
+    return [line(header), ...rows.map(line)].join('');
+}
