@@ -1,6 +1,6 @@
-import { generality } from './cube.js';
 import { isDefaultRoutable } from './default-route.js';
-import { orderedCovering, type OcEntry, type OcRegions } from './ordered-covering.js';
+import { orderedCovering } from './ordered-covering.js';
+import type { OcRegions } from './oc-table.js';
 import { effectiveRegions } from './regions.js';
 import type { RouteSet } from './route-set.js';
 import type { MinimiseOptions, RoutingEntry } from './types.js';
@@ -29,27 +29,23 @@ export function minimiseTable(entries: readonly RoutingEntry[], options: Minimis
 
     const pieces = effectiveRegions(entries);
     const count = pieces.reduce((n, p) => n + p.length, 0);
-    const regions: OcRegions = { key: new Uint32Array(count), mask: new Uint32Array(count), route: new Int32Array(count) };
+    const regions: OcRegions = { key: new Uint32Array(count), mask: new Uint32Array(count), route: new Int32Array(count), phantom: new Uint8Array(count) };
     const regionSource = new Uint8Array(count);
-    const start: OcEntry[] = [];
-    const phantoms: number[] = [];
     let r = 0;
     entries.forEach((entry, i) => {
         const route = intern(entry.route);
-        const defaulted = removeDefaults && isDefaultRoutable(entry);
+        const defaulted = removeDefaults && isDefaultRoutable(entry) ? 1 : 0;
         for (const piece of pieces[i]) {
             regions.key[r] = piece.key;
             regions.mask[r] = piece.mask;
             regions.route[r] = route;
+            regions.phantom[r] = defaulted;
             regionSource[r] = (entry.source ?? 0) & 0x3f;
-            if (defaulted) phantoms.push(r);
-            else start.push({ key: piece.key, mask: piece.mask, gen: generality(piece.mask), route, aliases: [r] });
             r++;
         }
     });
-    start.sort((a, b) => a.gen - b.gen);
 
-    const table = orderedCovering(start, regions, phantoms, Math.max(0, options.targetSize ?? 0));
+    const table = orderedCovering(regions, Math.max(0, options.targetSize ?? 0));
     if (table.length > entries.length) return [...entries];
     return table.map((entry) => {
         let source = 0;
