@@ -74,9 +74,6 @@ export function writeElement(dtype: DType, data: TensorData, i: number, value: n
     else (data as Float64Array)[i] = value;
 }
 
-const F16_SCRATCH = new Float32Array(1);
-const F16_BITS = new Uint32Array(F16_SCRATCH.buffer);
-
 /** The value of an IEEE binary16 bit pattern (exact in a double). */
 export function float16BitsToNumber(bits: number): number {
     const sign = bits & 0x8000 ? -1 : 1;
@@ -118,10 +115,4 @@ function roundHalfEven(x: number): number {
     if (rest > 0.5) return floor + 1;
     if (rest < 0.5) return floor;
     return floor % 2 === 0 ? floor : floor + 1;
-}
-
-/** The raw bits of a float32 value (to compare NaNs and signed zeros exactly). */
-export function float32Bits(value: number): number {
-    F16_SCRATCH[0] = value;
-    return F16_BITS[0];
 }
