@@ -29,10 +29,9 @@ export function parseRoutingTableFile(bytes: Uint8Array): { tables: ChipTable[];
         offset += 4;
         const entries: RoutingEntry[] = [];
         for (let i = 0; i < n; i++, offset += 16) {
-            const mask = view.getUint32(offset + 4, true);
             entries.push({
-                key: (view.getUint32(offset, true) & mask) >>> 0,
-                mask,
+                key: view.getUint32(offset, true),
+                mask: view.getUint32(offset + 4, true),
                 source: view.getUint32(offset + 8, true) & 0x3f,
                 route: RouteSet.fromWord(view.getUint32(offset + 12, true)),
             });

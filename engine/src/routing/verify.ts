@@ -1,6 +1,6 @@
 import { contains, intersection, intersects, subtract, type Cube } from './cube.js';
 import { isDefaultRoutable } from './default-route.js';
-import { effectiveRegions } from './regions.js';
+import { effectiveRegions, matchesSomething } from './regions.js';
 import type { RoutingEntry, VerifyOptions, VerifyResult } from './types.js';
 
 /**
@@ -45,7 +45,7 @@ export function verifyTable(original: readonly RoutingEntry[], minimised: readon
 /** The index of the first entry at or after `from` that shares a key with the cube, or −1. */
 function firstIntersecting(entries: readonly RoutingEntry[], cube: Cube, from: number): number {
     for (let j = from; j < entries.length; j++) {
-        if (intersects(cube.key, cube.mask, entries[j].key, entries[j].mask)) return j;
+        if (intersects(cube.key, cube.mask, entries[j].key, entries[j].mask) && matchesSomething(entries[j])) return j;
     }
     return -1;
 }

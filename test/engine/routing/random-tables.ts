@@ -13,13 +13,16 @@ const entryArb: fc.Arbitrary<RoutingEntry> = fc
         open: fc.tuple(fc.integer({ min: 0, max: 0xfff }), fc.integer({ min: 0, max: 0xfff }), fc.integer({ min: 0, max: 0xfff })),
         route: fc.integer({ min: 0, max: ROUTES.length - 1 }),
         source: fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 0x3f })),
+        dead: fc.integer({ min: 0, max: 19 }),
     })
-    .map(({ key, open, route, source }) => {
+    .map(({ key, open, route, source, dead }) => {
         const mask = (UPPER | (~(open[0] & open[1] & open[2]) & 0xfff)) >>> 0;
         const r = ROUTES[route];
         // source −1: the packets come in opposite to the route's single link (a default route) where it has one.
         const defaultSource = r.pes === 0n && r.links !== 0 ? 1 << ((31 - Math.clz32(r.links) + 3) % 6) : 0;
-        return { key: (key & mask) >>> 0, mask, route: r, source: source < 0 ? defaultSource : source };
+        // One entry in 20 keeps a key bit outside its mask, so that it matches nothing.
+        const k = dead === 0 ? key & (mask | 0xfff) : key & mask;
+        return { key: k >>> 0, mask, route: r, source: source < 0 ? defaultSource : source };
     });
 
 /** Any ordered table: entries may overlap, and order matters. */

@@ -55,6 +55,13 @@ describe('verifyTable', () => {
         expect(verifyTable([straight], [at(8, E), at(0, PE, 0)])).toEqual({ ok: true });
     });
 
+    it('treats an entry whose key has bits outside its mask as matching nothing', () => {
+        const dead = at(0b11, PE, 0xfffffffe);
+        expect(verifyTable([dead, at(3, E)], [at(3, E)])).toEqual({ ok: true });
+        expect(verifyTable([at(3, E)], [dead, at(3, E)])).toEqual({ ok: true });
+        expect(minimiseTable([dead, at(3, E)])).toEqual([{ key: 3, mask: 0xffffffff, route: E, source: 0 }]);
+    });
+
     it('agrees with brute force on random pairs of tables', () => {
         fc.assert(fc.property(tableArb, tableArb, fc.boolean(), (a, b, allowDefault) => agreesWithBruteForce(a, b, allowDefault)), { numRuns: 300 });
     });
