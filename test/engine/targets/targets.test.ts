@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
     BOARD_CHIPS, ChipMesh, createEngine, hexDistance, qpeOf, QPE_GRID, resolveTarget, SETTING_NAMES, withSettingOverrides, type HardwareTarget,
 } from '../../../engine/src/index.js';
@@ -116,6 +118,16 @@ describe('settings', () => {
         const value = (name: string) => t.settings.get(name)?.value;
         expect([value('pes_per_chip'), value('reserved_pes_per_chip'), value('sram_per_pe_bytes'), value('router_entries_per_chip'), value('synapses_in_dram')]).toEqual([18, 1, 65536, 1023, 1]);
         expect(t.settings.has('clock_low_hz')).toBe(false);
+    });
+
+    it('documents every setting in docs/targets.md, with its SpiNNaker2 confidence', () => {
+        const docs = readFileSync(join(import.meta.dirname, '..', '..', '..', 'docs', 'targets.md'), 'utf8');
+        const settings = target('spinnaker2-boards:2').settings;
+        for (const name of SETTING_NAMES) {
+            const row = docs.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
+            expect(row, name).toBeDefined();
+            expect(row?.split('|')[2].includes('**E**'), name).toBe(settings.get(name)?.confidence === 'estimate');
+        }
     });
 
     it('names the board count limit of the multi-board family as an estimate', () => {
