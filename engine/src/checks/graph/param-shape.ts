@@ -1,0 +1,80 @@
+import type { AnalysedNode } from '../../graph/analysis.js';
+import type { NodeKind, ParamSpec } from '../../plugins/node-kind.js';
+import type { Problem } from '../../diagnostics/problem.js';
+import type { Tensor } from '../../nir/value.js';
+import { elementCount } from '../../nir/value.js';
+import { graphCheck } from './graph-check.js';
+import { formatShape, sameShape } from '../../nir/kinds/index.js';
+
+/**
+ * The shape of each parameter on its own terms: weight ranks, integer parameters of one or two
+ * elements (pooling parameters exactly two), shapes as 1-D lists, and the neuron rule that all
+ * parameters of one node share one shape. Bias shapes are `nir/bias-shape`.
+ */
+
+/** Allowed weight ranks per kind: [min, max]. */
+const WEIGHT_RANKS: Readonly<Record<string, readonly [number, number]>> = {
+    Affine: [2, Infinity], Linear: [2, Infinity], Conv1d: [3, 3], Conv2d: [4, 4],
+};
+
+/** Allowed element counts and how to say them, for the integer parameter kinds. */
+function integerRule(kind: NodeKind, param: ParamSpec): { counts: readonly number[]; text: string } | undefined {
+    const axes = kind.id === 'Conv1d' ? 1 : 2;
+    switch (param.kind) {
+        case 'int': return { counts: [1], text: 'a single whole number' };
+        case 'int-or-pair':
+            return kind.category === 'pool' ? { counts: [2], text: 'a pair [h, w] (NIR stores two elements)' } : { counts: [1, 2], text: 'a whole number or a pair [h, w]' };
+        case 'padding': return { counts: axes === 1 ? [1] : [1, 2], text: axes === 1 ? 'a single whole number, same or valid' : 'a whole number, a pair [h, w], same or valid' };
+        case 'shape': return param.name === 'input_shape' ? { counts: [2], text: 'a pair [H, W]' } : undefined;
+        default: return undefined;
+    }
+}
+
+function shapeProblem(analysed: AnalysedNode, param: ParamSpec, tensor: Tensor): string | undefined {
+    const kind = analysed.kind!;
+    const name = `${param.name} of ${kind.id} '${analysed.node.name}'`;
+    if (param.kind === 'shape' && tensor.shape.length !== 1) return `${name} is a shape, a 1-D list of whole numbers; found an array of shape ${formatShape(tensor.shape)}.`;
+    const rule = integerRule(kind, param);
+    if (rule && !rule.counts.includes(elementCount(tensor.shape))) return `${name} is ${rule.text}; found an array of shape ${formatShape(tensor.shape)}.`;
+    const ranks = param.name === 'weight' ? WEIGHT_RANKS[kind.id] : undefined;
+    if (ranks && (tensor.shape.length < ranks[0] || tensor.shape.length > ranks[1])) {
+        const wanted = ranks[0] === ranks[1] ? `${ranks[0]}-D` : `at least ${ranks[0]}-D`;
+        return `${name} must be ${wanted}; found shape ${formatShape(tensor.shape)}.`;
+    }
+    return undefined;
+}
+
+/** Neuron parameters whose shape differs from the node's shape (that of its first shaping parameter). */
+function neuronProblems(analysed: AnalysedNode): Problem[] {
+    const { node, kind, outputShape } = analysed;
+    if (kind?.category !== 'neuron' || !outputShape) return [];
+    const tensors = kind.params.flatMap((p) => {
+        const value = node.params.get(p.name);
+        return value?.kind === 'tensor' ? [{ name: p.name, tensor: value }] : [];
+    });
+    const reference = tensors.find((t) => sameShape(t.tensor.shape, outputShape));
+    return tensors.filter((t) => !sameShape(t.tensor.shape, outputShape)).map((t) => ({
+        code: 'nir/param-shape',
+        severity: 'error' as const,
+        message: `${t.name} of ${kind.id} '${node.name}' has shape ${formatShape(t.tensor.shape)}, but the neuron's parameters all share one shape, ${formatShape(outputShape)} (that of ${reference?.name ?? 'its parameters'}).`,
+        origin: t.tensor.origin,
+        related: reference ? [{ message: `${reference.name} has shape ${formatShape(outputShape)}`, origin: reference.tensor.origin }] : [],
+    }));
+}
+
+/** A parameter has the wrong shape for what it is. */
+export const PARAM_SHAPE = graphCheck({
+    id: 'nir/param-shape',
+    severity: 'error',
+    title: 'A parameter has the wrong shape: a weight of the wrong rank, a pooling parameter without two elements, neuron parameters of different shapes.',
+    run(ctx) {
+        for (const analysed of ctx.analysis.nodes) {
+            for (const param of analysed.kind?.params ?? []) {
+                const value = analysed.node.params.get(param.name);
+                const message = value?.kind === 'tensor' ? shapeProblem(analysed, param, value) : undefined;
+                if (value && message) ctx.report({ code: 'nir/param-shape', severity: 'error', message, origin: value.origin });
+            }
+            for (const problem of neuronProblems(analysed)) ctx.report(problem);
+        }
+    },
+});
