@@ -29,7 +29,7 @@ export function generateSpec({ nodes = 5000, width = 16 } = {}) {
     for (let i = 1; i <= layers; i++) {
         affine(`fc${id(i)}`, i);
         const lif = `lif${id(i)}`;
-        lines.push(`    ${lif}:`, '      type: LIF', `      shape: [${width}]`, '      tau: 0.02', '      r: 1', '      v_leak: 0', '      v_threshold: 1');
+        lines.push(`    ${lif}:`, '      type: LIF', `      shape: [${width}]`, '      tau: 0.02', '      r: 1', '      v_leak: 0', '      v_threshold: 1', '      v_reset: 0');
         edges.push(`    - ${previous} -> ${lif}`);
         previous = lif;
     }

@@ -16,6 +16,7 @@
  * fails the test with what was seen; nothing sleeps.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
     CancellationTokenSource,
@@ -43,6 +44,8 @@ export interface LspClientOptions {
     readonly cwd?: string;
     /** The `nirmesh` settings answered to `workspace/configuration` (change them with `setSettings`). */
     readonly settings?: Record<string, unknown>;
+    /** Other configuration sections to answer (e.g. `yaml` for yaml-language-server). */
+    readonly sections?: Record<string, unknown>;
     /** Default timeout of each wait, in milliseconds. */
     readonly timeoutMs?: number;
 }
@@ -88,6 +91,7 @@ export class LspTestClient {
         readonly connection: MessageConnection,
         private readonly timeoutMs: number,
         settings: Record<string, unknown>,
+        sections: Record<string, unknown>,
     ) {
         this.settings = settings;
         this.exited = new Promise((resolve) => process.once('exit', (code) => resolve(code)));
@@ -102,7 +106,7 @@ export class LspTestClient {
         connection.onNotification('$/progress', (params: ProgressEvent) => void this.progress.push(params));
         connection.onNotification('window/logMessage', (params: { message: string }) => void this.log.push(`${params.message}\n`));
         connection.onRequest('workspace/configuration', (params: ConfigurationParams) =>
-            params.items.map((item) => (item.section === 'nirmesh' ? this.settings : null)),
+            params.items.map((item) => (item.section === 'nirmesh' ? this.settings : (sections[item.section ?? ''] ?? null))),
         );
         connection.onRequest('client/registerCapability', () => null);
         connection.onRequest('window/workDoneProgress/create', () => null);
@@ -115,7 +119,7 @@ export class LspTestClient {
         const child = spawn(command, args, { cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
         if (!child.stdout || !child.stdin) throw new Error('could not open the server process pipes');
         const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-        return new LspTestClient(child, connection, options.timeoutMs ?? 20_000, options.settings ?? {});
+        return new LspTestClient(child, connection, options.timeoutMs ?? 20_000, options.settings ?? {}, options.sections ?? {});
     }
 
     /** Sends `initialize` (with this process as the client) and `initialized`. */
@@ -179,6 +183,24 @@ export class LspTestClient {
         return this.bounded(`diagnostics for ${uri}`, timeoutMs, (resolve) => {
             this.waiters.push({ uri, accept, resolve });
         });
+    }
+
+    /** Resolves with the next diagnostics published for `uri` from now on (for servers that send no version). */
+    nextDiagnostics(uri: string, timeoutMs = this.timeoutMs): Promise<PublishDiagnosticsParams> {
+        return this.bounded(`new diagnostics for ${uri}`, timeoutMs, (resolve) => {
+            this.waiters.push({ uri, accept: () => true, resolve });
+        });
+    }
+
+    /** The server process's resident memory now and at its peak, in MiB (Linux `/proc`; undefined elsewhere). */
+    memoryMiB(): { rss: number; peak: number } | undefined {
+        try {
+            const status = readFileSync(`/proc/${this.process.pid}/status`, 'utf8');
+            const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+            return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+        } catch {
+            return undefined;
+        }
     }
 
     /** Sends a request; pass a token to cancel it (`$/cancelRequest`). */

@@ -1,7 +1,9 @@
-import type { Engine, LoadResult, Problem } from '../../../engine/src/index.js';
+import { createInterrupter, type CancellationToken, type Engine, type LoadResult, type Problem } from '../../../engine/src/index.js';
 import type { DocumentInput } from './document-input.js';
 import { specFileResolver } from './file-access.js';
-import { mayHoldAliases, spliceReparse } from './splice-reparse.js';
+import { mayHoldAliases } from './node-blocks.js';
+import { spliceReparse } from './splice-reparse.js';
+import { chunkedParse } from './chunked-parse.js';
 
 /** What besides the input a load depends on. */
 export interface LoadOptions {
@@ -11,8 +13,8 @@ export interface LoadOptions {
     readonly filesEpoch: number;
 }
 
-/** How a load was done (for the benchmarks and tests). */
-export type LoadKind = 'cached' | 'incremental' | 'full';
+/** How a load was done: from the cache, one node re-read, node by node, or in one piece. */
+export type LoadKind = 'cached' | 'incremental' | 'chunked' | 'full';
 
 interface Entry {
     readonly input: DocumentInput;
@@ -45,8 +47,10 @@ function unreadable(message: string): LoadResult {
 /**
  * The parse cache: the last load of each document, reused while its content and the options it
  * depends on are unchanged (the same version, or a new version with the same text, as after an
- * undo), so re-checks after a settings change or a save skip reading; and after an edit inside
- * one node of a spec, only that node is read again (`spliceReparse`). One entry per URI.
+ * undo), so re-checks after a settings change or a save skip reading. After an edit inside one
+ * node of a spec only that node is read again (`spliceReparse`); a large spec is otherwise read
+ * node by node (`chunkedParse`), yielding to the event loop and honouring the token between
+ * chunks; anything else is parsed whole. One entry per URI.
  */
 export class LoadCache {
     private readonly entries = new Map<string, Entry>();
@@ -55,8 +59,8 @@ export class LoadCache {
 
     constructor(private readonly engine: Engine) {}
 
-    /** Loads a document version (from the cache, incrementally, or in full). Never throws. */
-    async load(input: DocumentInput, options: LoadOptions): Promise<LoadResult> {
+    /** Loads a document version. Throws only `OperationCancelled` (when the token fires during a chunked parse). */
+    async load(input: DocumentInput, options: LoadOptions, token?: CancellationToken): Promise<LoadResult> {
         const entry = this.entries.get(input.uri);
         const usable = entry && entry.input.format === input.format && sameOptions(input.format, entry.options, options) ? entry : undefined;
         if (usable && sameInputContent(usable.input, input)) {
@@ -64,14 +68,17 @@ export class LoadCache {
             return usable.result;
         }
         const text = textOf(input);
+        if (text === undefined) return this.keep(input, options, await this.readNir(input, options), false, 'full');
+        const resolveFile = specFileResolver(input.uri);
+        const load = (spec: string) => this.engine.load({ kind: 'spec', text: spec, resolveFile });
         const previousText = usable && textOf(usable.input);
-        if (text !== undefined && previousText !== undefined && usable?.aliasFree) {
-            const load = (fragment: string) => this.engine.load({ kind: 'spec', text: fragment, resolveFile: specFileResolver(input.uri) });
+        if (previousText !== undefined && usable?.aliasFree) {
             const result = await spliceReparse({ text: previousText, result: usable.result }, text, load);
             if (result) return this.keep(input, options, result, true, 'incremental');
         }
-        const result = await this.read(input, options);
-        return this.keep(input, options, result, text !== undefined && !mayHoldAliases(text), 'full');
+        const chunked = await chunkedParse(text, load, createInterrupter(token));
+        if (chunked) return this.keep(input, options, chunked, true, 'chunked');
+        return this.keep(input, options, await load(text), !mayHoldAliases(text), 'full');
     }
 
     /** Drops a document's entry (on close). */
@@ -86,11 +93,8 @@ export class LoadCache {
         return result;
     }
 
-    private async read(input: DocumentInput, options: LoadOptions): Promise<LoadResult> {
-        if (input.format === 'spec') {
-            return this.engine.load({ kind: 'spec', text: input.textDocument.getText(), resolveFile: specFileResolver(input.uri) });
-        }
-        if (!input.bytes) return unreadable(input.readError ?? `cannot read ${input.uri}`);
+    private async readNir(input: DocumentInput, options: LoadOptions): Promise<LoadResult> {
+        if (input.format !== 'nir' || !input.bytes) return unreadable((input.format === 'nir' && input.readError) || `cannot read ${input.uri}`);
         return this.engine.load({ kind: 'nir', bytes: input.bytes, lenient: options.lenientNir });
     }
 }

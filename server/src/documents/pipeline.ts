@@ -56,7 +56,7 @@ export class Pipeline {
         let stage = 'reading';
         let result: AnalyzeResult = { problems: [] };
         try {
-            const loaded = await this.cache.load(input, { lenientNir: run.settings.lenientNir, filesEpoch: run.filesEpoch });
+            const loaded = await this.cache.load(input, { lenientNir: run.settings.lenientNir, filesEpoch: run.filesEpoch }, token);
             throwIfCancelled(token);
             const document = loaded.document;
             result = { document, problems: loaded.problems };

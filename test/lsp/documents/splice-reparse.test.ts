@@ -4,36 +4,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine, type LoadResult } from '../../../engine/src/index.js';
 import { spliceReparse, type Previous } from '../../../server/src/documents/splice-reparse.js';
+import { comparable, edit } from './compare-models.js';
 
 const engine = createEngine();
 const load = (text: string) => engine.load({ kind: 'spec', text });
 const MIXED = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'mixed.nir.yaml'), 'utf8');
 
-/** A comparable form of a model or problem list: maps as entry lists, typed arrays as strings. */
-function canonical(value: unknown): unknown {
-    if (value instanceof Map) return { map: [...value].map(([k, v]) => [k, canonical(v)]) };
-    if (ArrayBuffer.isView(value)) return { [value.constructor.name]: Array.from(value as unknown as ArrayLike<unknown>, String) };
-    if (Array.isArray(value)) return value.map(canonical);
-    if (typeof value === 'bigint') return `${value}n`;
-    if (value && typeof value === 'object') {
-        const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-        return Object.fromEntries(entries.map(([k, v]) => [k, canonical(v)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
-    }
-    return value;
-}
-
-function comparable(result: LoadResult) {
-    const problems = result.problems.map((p) => JSON.stringify(canonical(p))).sort();
-    return { document: canonical(result.document), problems };
-}
-
 async function reparse(previous: Previous, text: string) {
     return spliceReparse(previous, text, load);
-}
-
-/** `text` with `[from, to)` replaced by `insert`. */
-function edit(text: string, from: number, to: number, insert: string): string {
-    return text.slice(0, from) + insert + text.slice(to);
 }
 
 describe('spliceReparse', () => {
