@@ -1,5 +1,5 @@
 import type { Problem } from '../diagnostics/problem.js';
-import type { MeshTopology, MulticastTree } from '../routing/types.js';
+import type { MeshTopology, MulticastTree, RoutingEntry } from '../routing/types.js';
 import type { SourceSet } from './multicast-sources.js';
 import { buildRoutingTables, minimiseTable, verifyTable } from '../routing/index.js';
 
@@ -12,11 +12,15 @@ export interface RoutedTables {
     readonly minimiseMs: number;
 }
 
+/** Sources routed per call, so that a long routing run yields (and can be cancelled) between calls. */
+const BATCH = 4096;
+
 /**
- * Routes the sources (routing/ builds shortest-path multicast trees and the tables), minimises
- * every chip's table and verifies that the minimised table routes every key as the full one did.
- * A failed verification is a bug, reported as `spinnaker2/route-verification` on the population
- * whose key it concerns. `pause` lets a long run yield and be cancelled between chips.
+ * Routes the sources (routing/ builds shortest-path multicast trees and the tables) in batches,
+ * minimises every chip's table and verifies that the minimised table routes every key as the
+ * full one did. A failed verification is a bug, reported as `spinnaker2/route-verification` on the
+ * population whose key it concerns. `pause` lets a long run yield and be cancelled between batches
+ * and between chips.
  */
 export async function routeAndMinimise(
     topology: MeshTopology,
@@ -24,13 +28,27 @@ export async function routeAndMinimise(
     pesPerChip: number,
     pause: () => Promise<void>,
 ): Promise<RoutedTables> {
-    const result = buildRoutingTables(topology, set.sources, { pesPerChip });
-    const problems: Problem[] = [...result.problems];
+    const tables = new Map<string, RoutingEntry[]>();
+    const uncompressed = new Map<string, number>();
+    const trees: MulticastTree[] = [];
+    const problems: Problem[] = [];
+    for (let start = 0; start < set.sources.length; start += BATCH) {
+        await pause();
+        const part = buildRoutingTables(topology, set.sources.slice(start, start + BATCH), { pesPerChip });
+        for (const [chip, entries] of part.tables) {
+            const table = tables.get(chip);
+            if (table) for (const entry of entries) table.push(entry);
+            else tables.set(chip, entries);
+        }
+        for (const [chip, n] of part.uncompressedSizes) uncompressed.set(chip, (uncompressed.get(chip) ?? 0) + n);
+        for (const tree of part.trees) trees.push(start === 0 ? tree : { sourceIndex: tree.sourceIndex + start, nodes: tree.nodes });
+        problems.push(...part.problems);
+    }
     const sizes = new Map<string, { before: number; after: number }>();
     const started = performance.now();
-    for (const [chip, before] of result.uncompressedSizes) {
+    for (const [chip, before] of uncompressed) {
         await pause();
-        const table = result.tables.get(chip) ?? [];
+        const table = tables.get(chip) ?? [];
         const minimised = minimiseTable(table);
         const verdict = verifyTable(table, minimised);
         if (!verdict.ok) {
@@ -44,5 +62,5 @@ export async function routeAndMinimise(
         }
         sizes.set(chip, { before, after: minimised.length });
     }
-    return { sizes, trees: result.trees, problems, minimiseMs: performance.now() - started };
+    return { sizes, trees, problems, minimiseMs: performance.now() - started };
 }

@@ -180,3 +180,17 @@ describe('resource limits through overridden settings', () => {
         expect(problems.find((q) => q.code === 'spinnaker2/key-space')?.message).toMatch(/need more than 4 bits/);
     });
 });
+
+describe('mapping through the engine pipeline (check --map, the editor on save)', () => {
+    it('maps with the slow checks and reports resource problems next to the rest', async () => {
+        const text = spec(
+            `    in: {type: Input, shape: [784]}\n    fc: {type: Linear, weight: {shape: [128, 784], ones: true}}\n    lif: {type: LIF, shape: [128], ${LIF}, metadata: {spinnaker2: {neurons_per_core: 128}}}`,
+            '    - [in, fc]\n    - [fc, lif]',
+        );
+        const result = await engine.analyze({ kind: 'spec', text }, { target: 'spinnaker2-board48', categories: ['fast', 'slow'] });
+        expect(result.mapping?.pesUsed).toBe(5);
+        expect(result.problems.map((p) => p.code)).toContain('spinnaker2/sram-per-pe');
+        const fast = await engine.analyze({ kind: 'spec', text }, { target: 'spinnaker2-board48' });
+        expect([fast.mapping, fast.problems.map((p) => p.code)]).toEqual([undefined, expect.not.arrayContaining(['spinnaker2/sram-per-pe'])]);
+    });
+});
