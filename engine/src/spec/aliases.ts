@@ -11,6 +11,8 @@ export interface AliasTable {
     readonly targets: ReadonlyMap<YamlNode, YamlNode | undefined>;
     /** The node count with aliases expanded; `Infinity` for an alias inside its own anchor. */
     readonly expandedSize: number;
+    /** Aliases with no earlier anchor of their name. */
+    readonly unresolved: readonly YamlNode[];
 }
 
 const MAX_WALK_DEPTH = 10_000;
@@ -18,16 +20,18 @@ const MAX_WALK_DEPTH = 10_000;
 /** Resolves every alias in document order and measures the expanded document. */
 export function resolveAliases(doc: Document, text: string): AliasTable {
     // Without a '*' anywhere there is no alias: skip the walk (it is a few percent of a parse).
-    if (!text.includes('*')) return { targets: new Map(), expandedSize: 0 };
+    if (!text.includes('*')) return { targets: new Map(), expandedSize: 0, unresolved: [] };
     const anchors = new Map<string, YamlNode>();
     const sizes = new Map<YamlNode, number>();
     const targets = new Map<YamlNode, YamlNode | undefined>();
+    const unresolved: YamlNode[] = [];
 
     const measure = (node: unknown, depth: number): number => {
         if (!node || depth > MAX_WALK_DEPTH) return depth > MAX_WALK_DEPTH ? Infinity : 0;
         if (isAlias(node)) {
             const target = anchors.get(node.source);
             targets.set(node, target);
+            if (!target) unresolved.push(node);
             // A target still being measured is an ancestor: the alias would expand forever.
             return target ? (sizes.get(target) ?? Infinity) : 1;
         }
@@ -40,5 +44,6 @@ export function resolveAliases(doc: Document, text: string): AliasTable {
         if (anchored.anchor) sizes.set(anchored, size);
         return size;
     };
-    return { targets, expandedSize: measure(doc.contents, 0) };
+    const expandedSize = measure(doc.contents, 0);
+    return { targets, expandedSize, unresolved };
 }

@@ -69,6 +69,10 @@ export function parseSpec(text: string, options: SpecParseOptions = {}): SpecPar
             return { problems: [...syntax, tooLarge] };
         }
         const ctx = new SpecContext(text, options, aliases);
+        for (const alias of aliases.unresolved) {
+            const name = (alias as { source?: string }).source ?? '';
+            ctx.report({ code: 'yaml/syntax', message: `Unknown alias *${name}: no anchor &${name} comes before it.`, origin: { path: '/', span: ctx.span(alias) ?? { start: 0, end: 0 } } });
+        }
         const document = lowerDocument(ctx, doc);
         return { document, problems: [...syntax, ...ctx.problems] };
     } catch (error) {

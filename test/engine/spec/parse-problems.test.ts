@@ -13,6 +13,7 @@ const CASES: [string, string, string, SpecParseOptions?][] = [
     ['yaml/syntax', 'unclosed flow list at end of text', 'node: {type: NIRGraph, nodes: «[»1, 2\n'],
     ['yaml/syntax', 'unclosed quote at the quote', graph(`    x: {type: Input, shape: [4]}\n    y: {type: «"»Output, shape: [4]}\n`)],
     ['yaml/syntax', 'a tab as indentation', 'node:\n«\t »type: NIRGraph\n'],
+    ['yaml/syntax', 'an alias without an anchor', graph(`    lif: {type: LIF, shape: [2], tau: 1, r: «*gain», v_leak: 0, v_threshold: 1}\n`)],
     ['yaml/duplicate-key', 'the second key', graph(`    x: {type: Input, shape: [4]}\n    «x»: {type: Output, shape: [4]}\n`)],
     ['spec/too-large', 'the bracket past the nesting limit', `node: ${'['.repeat(200)}«[»${']'.repeat(201)}\n`],
     ['spec/missing-node', 'an empty spec', '«»'],
