@@ -3,6 +3,7 @@ import type { DType, TensorData } from '../nir/value.js';
 import type { Origin } from '../nir/origin.js';
 import { allocateTensorData, float16BitsToNumber, integerRange, isBigIntDType, numberToFloat16Bits } from '../nir/dtype-codec.js';
 import { describeNode, type SpecContext } from './spec-context.js';
+import { isScalar } from './yaml-ast.js';
 import { literalToBigInt, literalToNumber, readNumberLiteral, type NumberLiteral } from './number-literal.js';
 
 /**
@@ -44,11 +45,19 @@ export function literalToElement(ctx: SpecContext, literal: NumberLiteral, dtype
 /** Encodes the leaves of a list as a dense array of `dtype`; reports and returns undefined on the first bad element. */
 export function encodeLeaves(ctx: SpecContext, leaves: readonly YamlNode[], dtype: DType, origin: Origin): TensorData | undefined {
     const data = allocateTensorData(dtype, leaves.length);
+    const plainFloats = dtype === 'float32' || dtype === 'float64';
     for (let i = 0; i < leaves.length; i++) {
-        const leafOrigin = { ...origin, span: ctx.span(leaves[i]) ?? origin.span };
-        const literal = readNumberLiteral(ctx, leaves[i]);
+        const leaf = leaves[i];
+        // Fast path: a float element needs no look at its spelling unless it overflows float32.
+        const value = plainFloats && isScalar(leaf) ? leaf.value : undefined;
+        if (typeof value === 'number' && (dtype === 'float64' || Number.isFinite(Math.fround(value)) || !Number.isFinite(value))) {
+            (data as Float64Array)[i] = value;
+            continue;
+        }
+        const leafOrigin = { ...origin, span: ctx.span(leaf) ?? origin.span };
+        const literal = readNumberLiteral(ctx, leaf);
         if (!literal) {
-            ctx.report({ code: 'spec/bad-element', message: `Array elements must be numbers; found ${describeNode(leaves[i])}.`, origin: leafOrigin });
+            ctx.report({ code: 'spec/bad-element', message: `Array elements must be numbers; found ${describeNode(leaf)}.`, origin: leafOrigin });
             return undefined;
         }
         const element = literalToElement(ctx, literal, dtype, leafOrigin);
