@@ -61,7 +61,7 @@ export function kindDefinitionName(kind: NodeKind): string {
 /** The schema of a node of one kind: its parameters (required ones required), metadata, and graph members. */
 export function kindSchema(kind: NodeKind): JsonSchema {
     const properties: Record<string, JsonSchema> = { type: { const: kind.id } };
-    if (!kind.params.some((p) => p.name === 'shape')) {
+    if (kind.category !== 'graph' && !kind.params.some((p) => p.name === 'shape')) {
         properties.shape = { $ref: '#/definitions/shape', description: 'The element shape that scalar parameters broadcast to (YAML only; not stored in the .nir file).' };
     }
     for (const param of kind.params) properties[param.name] = paramSchema(param);
