@@ -70,7 +70,7 @@ describe('nir/param-shape', () => {
     it('wants all neuron parameters to share one shape', async () => {
         const [problem] = await problemsWith(baseDocument({ lif: lif(8, { tau: zerosOf([4]) }) }), 'nir/param-shape');
         expect(problem.origin.path).toBe('/node/nodes/lif/tau');
-        expect(problem.message).toContain('[8] (that of r)');
+        expect(problem.message).toContain('r, v_leak, v_threshold, v_reset have [8]');
         expect(problem.related?.[0].origin.path).toBe('/node/nodes/lif/r');
     });
     it('wants weights of the right rank', async () => {

@@ -44,21 +44,25 @@ function shapeProblem(analysed: AnalysedNode, param: ParamSpec, tensor: Tensor):
     return undefined;
 }
 
-/** Neuron parameters whose shape differs from the node's shape (that of its first shaping parameter). */
+/**
+ * Neuron parameters whose shape differs from the node's shape, which is the one most of them share
+ * (see the neuron shape rule), so a single odd parameter is the one reported.
+ */
 function neuronProblems(analysed: AnalysedNode): Problem[] {
-    const { node, kind, outputShape } = analysed;
-    if (kind?.category !== 'neuron' || !outputShape) return [];
+    const { node, kind, outputShape: shared } = analysed;
+    if (kind?.category !== 'neuron' || !shared) return [];
     const tensors = kind.params.flatMap((p) => {
         const value = node.params.get(p.name);
         return value?.kind === 'tensor' ? [{ name: p.name, tensor: value }] : [];
     });
-    const reference = tensors.find((t) => sameShape(t.tensor.shape, outputShape));
-    return tensors.filter((t) => !sameShape(t.tensor.shape, outputShape)).map((t) => ({
+    const agreeing = tensors.filter((t) => sameShape(t.tensor.shape, shared));
+    const names = agreeing.map((t) => t.name).join(', ');
+    return tensors.filter((t) => !sameShape(t.tensor.shape, shared)).map((t) => ({
         code: 'nir/param-shape',
         severity: 'error' as const,
-        message: `${t.name} of ${kind.id} '${node.name}' has shape ${formatShape(t.tensor.shape)}, but the neuron's parameters all share one shape, ${formatShape(outputShape)} (that of ${reference?.name ?? 'its parameters'}).`,
+        message: `${t.name} of ${kind.id} '${node.name}' has shape ${formatShape(t.tensor.shape)}, but a neuron's parameters all share one shape: ${names} ${agreeing.length === 1 ? 'has' : 'have'} ${formatShape(shared)}.`,
         origin: t.tensor.origin,
-        related: reference ? [{ message: `${reference.name} has shape ${formatShape(outputShape)}`, origin: reference.tensor.origin }] : [],
+        related: agreeing.slice(0, 1).map((a) => ({ message: `${a.name} has shape ${formatShape(shared)}`, origin: a.tensor.origin })),
     }));
 }
 

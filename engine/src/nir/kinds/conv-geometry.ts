@@ -36,14 +36,16 @@ function axisParam(node: NirNode, name: string, axes: number, fallback: number):
     return value === undefined ? Array.from({ length: axes }, () => fallback) : perAxisInts(value, axes);
 }
 
-/** Reads a convolution's geometry for `axes` spatial axes; undefined when the weight has the wrong rank. */
+/** Reads a convolution's geometry for `axes` spatial axes; undefined when the weight has the wrong rank or `groups` is unusable. */
 export function convGeometry(node: NirNode, axes: number, rule: ConvRule = 'correct'): ConvGeometry | undefined {
     const weight = tensorParam(node, 'weight');
     if (!weight || weight.shape.length !== axes + 2) return undefined;
     const groupsValue = node.params.get('groups');
     const groups = groupsValue === undefined ? 1 : intScalar(groupsValue);
+    // Unusable groups leave the input channels unknown rather than guessed (nir/param-value reports them).
+    if (groups === undefined || groups < 1 || weight.shape[0] % groups !== 0) return undefined;
     const perGroup = weight.shape[1];
-    const inChannels = rule === 'reference' || groups === undefined || groups < 1 ? perGroup : perGroup * groups;
+    const inChannels = rule === 'reference' ? perGroup : perGroup * groups;
     const kernel = rule === 'reference' ? weight.shape.slice(2).map(() => weight.shape[2]) : weight.shape.slice(2);
     const paddingValue = node.params.get('padding');
     return {

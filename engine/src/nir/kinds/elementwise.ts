@@ -1,6 +1,6 @@
 import type { NirNode } from '../graph.js';
-import type { NodeShapes } from '../../plugins/node-kind.js';
-import { required, type NirNodeKind } from './nir-node-kind.js';
+import type { NodeShapes, Shape } from '../../plugins/node-kind.js';
+import { required, sameShape, type NirNodeKind } from './nir-node-kind.js';
 import { tensorParam } from './param-values.js';
 
 /**
@@ -8,13 +8,19 @@ import { tensorParam } from './param-values.js';
  * Also used by the neuron models.
  */
 
-/** The shape of the first of `names` that is a tensor parameter, as both input and output shape. */
+/**
+ * The shape most of the tensor parameters among `names` share (ties go to the earliest in `names`),
+ * as both input and output shape. With one name, simply that parameter's shape.
+ */
 export function elementwiseShapes(node: NirNode, names: readonly string[]): NodeShapes {
-    for (const name of names) {
+    const shapes = names.flatMap((name): Shape[] => {
         const tensor = tensorParam(node, name);
-        if (tensor) return { input: tensor.shape, output: tensor.shape };
-    }
-    return {};
+        return tensor ? [tensor.shape] : [];
+    });
+    const count = (shape: Shape) => shapes.filter((s) => sameShape(s, shape)).length;
+    let best: Shape | undefined;
+    for (const shape of shapes) if (!best || count(shape) > count(best)) best = shape;
+    return best ? { input: best, output: best } : {};
 }
 
 /** `y(t) = x(t − τ)` per element. */

@@ -38,7 +38,7 @@ function neuron(def: NeuronDef): NirNodeKind {
         params: def.params,
         stateful: true,
         spiking: def.spiking,
-        shapeRule: `Input and output shape are the shape of \`${def.shapeFrom}\`; every parameter has that shape.`,
+        shapeRule: `Input and output shape are the shape of the parameters (all must share one; if they disagree, the shape most of them have, else that of \`${def.shapeFrom}\`).`,
         shapes: (node) => elementwiseShapes(node, order),
     };
 }
