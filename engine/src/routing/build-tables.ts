@@ -1,5 +1,4 @@
 import type { Problem } from '../diagnostics/problem.js';
-import { isDefaultRoutable } from './default-route.js';
 import { chipKey } from './mesh.js';
 import { checkSources } from './source-checks.js';
 import { buildTree } from './tree.js';
@@ -8,12 +7,12 @@ import type { BuildRoutingOptions, MeshTopology, MulticastSource, MulticastTree,
 /**
  * Routes every source to its destinations on the mesh and builds every chip's routing table:
  * one entry per (source, chip its tree passes through), holding the union of the chip's outgoing
- * links and local destination PEs, in source order. Entries that default routing handles (the
- * packet arrives on one link and leaves on the opposite one only) are left out unless
- * `omitDefaultRoutes` is false. Sources that cannot be routed become `routing/…` problems.
+ * links and local destination PEs, and the link its packets arrive on, in source order. Entries
+ * that default routing handles (in on one link, out on the opposite one only) stay in: they are
+ * what tells `minimiseTable` that those keys do arrive, and it drops them itself. Sources that
+ * cannot be routed become `routing/…` problems.
  */
 export function buildRoutingTables(topology: MeshTopology, sources: readonly MulticastSource[], options: BuildRoutingOptions = {}): RoutingResult {
-    const omitDefaults = options.omitDefaultRoutes ?? true;
     const problems: Problem[] = [];
     const tables = new Map<string, RoutingEntry[]>();
     const uncompressedSizes = new Map<string, number>();
@@ -31,7 +30,6 @@ export function buildRoutingTables(topology: MeshTopology, sources: readonly Mul
             if (loads === undefined) linkLoads.set(chip, (loads = new Uint32Array(6)));
             for (let link = 0; link < 6; link++) if (node.route.links & (1 << link)) loads[link]++;
             const entry: RoutingEntry = { key: source.key >>> 0, mask: source.mask >>> 0, route: node.route, source: node.arrival === undefined ? 0 : 1 << node.arrival };
-            if (omitDefaults && isDefaultRoutable(entry)) continue;
             const table = tables.get(chip);
             if (table === undefined) tables.set(chip, [entry]);
             else table.push(entry);

@@ -83,17 +83,21 @@ export interface MulticastTree {
 
 /** Options of `buildRoutingTables`. */
 export interface BuildRoutingOptions {
-    /** Leave out entries that default routing handles (straight pass-through); default true. */
-    readonly omitDefaultRoutes?: boolean;
     /** Number of PEs per chip, to reject bad PE numbers (152 on SpiNNaker2, 18 on SpiNNaker1). */
     readonly pesPerChip?: number;
 }
 
 /** The routing of a set of sources on a mesh. */
 export interface RoutingResult {
-    /** Each chip's table, keyed `"x,y"`, in source order, default routes omitted; chips with no entry are absent. */
+    /**
+     * Each chip's complete table, keyed `"x,y"`: one entry per tree through the chip, in source
+     * order, each with the link its packets arrive on (`source`). Entries that default routing
+     * handles are kept (a router needs none; `isDefaultRoutable` tells them): a minimiser must see
+     * them to keep other entries off their keys. `minimiseTable` drops them. Chips no tree
+     * passes through are absent.
+     */
     readonly tables: Map<string, RoutingEntry[]>;
-    /** Entries per chip before default routes are omitted (one per tree passing through it). */
+    /** Entries per chip before minimisation (one per tree passing through it, default routes included). */
     readonly uncompressedSizes: Map<string, number>;
     /** Per chip `"x,y"`: how many trees use each outgoing link (index = link id). */
     readonly linkLoads: Map<string, Uint32Array>;

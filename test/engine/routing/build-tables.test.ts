@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRoutingTables, rectangularMesh, RouteSet, type MeshTopology, type MulticastSource, type RoutingEntry } from '../../../engine/src/routing/index.js';
+import { buildRoutingTables, isDefaultRoutable, minimiseTable, rectangularMesh, RouteSet, verifyTable, type MeshTopology, type MulticastSource, type RoutingEntry } from '../../../engine/src/routing/index.js';
 
 const E = 0, NE = 1, N = 2, W = 3, SW = 4, S = 5;
 
@@ -30,21 +30,37 @@ describe('buildRoutingTables', () => {
         expect(root.mask).toBe(0xffffff00);
     });
 
-    it('shares a branch on a 3×3 mesh and omits the straight pass-through as a default route', () => {
+    it('shares a branch on a 3×3 mesh and marks the straight pass-through as a default route', () => {
         const result = buildRoutingTables(rectangularMesh(3, 3), [source(0, 0, [[2, 1, 0], [2, 2, 1], [2, 0, 2]])]);
         expect(result.problems).toEqual([]);
         expect(summary(result.tables)).toEqual({
             '0,0': ['E,NE<0'],
             '1,0': [`E,NE<${1 << W}`],
             '2,0': [`pe2<${1 << W}`],
+            '1,1': [`NE<${1 << SW}`],
             '2,1': [`pe0<${1 << SW}`],
             '2,2': [`pe1<${1 << SW}`],
         });
-        // (1,1) passes the packet straight on (in on SW, out on NE): counted, but no entry.
+        // (1,1) passes the packet straight on (in on SW, out on NE): the router needs no entry,
+        // and minimisation drops it, but it stays in the full table to guard its keys.
+        const passThrough = result.tables.get('1,1')!;
+        expect(passThrough.map(isDefaultRoutable)).toEqual([true]);
+        expect(minimiseTable(passThrough)).toEqual([]);
+        expect([...result.tables.values()].flat().filter(isDefaultRoutable)).toHaveLength(1);
         expect(result.uncompressedSizes.get('1,1')).toBe(1);
-        expect(result.tables.has('1,1')).toBe(false);
-        const withDefaults = buildRoutingTables(rectangularMesh(3, 3), [source(0, 0, [[2, 2, 1]])], { omitDefaultRoutes: false });
-        expect(summary(withDefaults.tables)['1,1']).toEqual([`NE<${1 << SW}`]);
+    });
+
+    it('keeps a default-routed key from being captured when another table entry is merged', () => {
+        // (0,1) passes source 0 straight on (N to S) and delivers sources 1 and 2 locally: merging
+        // the two local entries into one cube must not capture source 0's key on its way through.
+        const mesh = rectangularMesh(1, 4);
+        const sources = [source(0, 2, [[0, 0, 0]], 0x000), source(0, 0, [[0, 1, 0]], 0x100), source(0, 0, [[0, 1, 0]], 0x200)];
+        const result = buildRoutingTables(mesh, sources);
+        const table = result.tables.get('0,1')!;
+        expect(table.map(isDefaultRoutable)).toEqual([true, false, false]);
+        const minimised = minimiseTable(table);
+        expect(verifyTable(table, minimised)).toEqual({ ok: true });
+        expect(minimised.every((e) => ((0x000 & e.mask) >>> 0) !== e.key)).toBe(true);
     });
 
     it('takes the wrap-around links of a 12×12 torus when they are shorter', () => {
@@ -54,11 +70,14 @@ describe('buildRoutingTables', () => {
             '0,0': ['E,W,SW,S<0'],
             '11,11': [`pe1<${1 << NE}`],
             '11,0': [`pe2<${1 << E}`],
+            '0,11': [`S<${1 << N}`],
             '0,10': [`pe3<${1 << N}`],
+            '1,0': [`E<${1 << W}`],
+            '2,0': [`E<${1 << W}`],
             '3,0': [`pe4<${1 << W}`],
         });
         // Chips (0,11), (1,0) and (2,0) only pass the packets straight on.
-        for (const chip of ['0,11', '1,0', '2,0']) expect(result.uncompressedSizes.get(chip)).toBe(1);
+        for (const chip of ['0,11', '1,0', '2,0']) expect(result.tables.get(chip)!.every(isDefaultRoutable)).toBe(true);
         expect([...result.linkLoads.get('0,0')!]).toEqual([1, 0, 0, 1, 1, 1]);
         expect(result.trees[0].nodes.map((n) => `${n.chip.x},${n.chip.y}`)).toEqual(['0,0', '1,0', '11,0', '11,11', '0,11', '2,0', '0,10', '3,0']);
     });
