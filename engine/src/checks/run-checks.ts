@@ -4,7 +4,7 @@ import type { CheckCategory } from '../plugins/check.js';
 import type { Registry } from '../plugins/registry.js';
 import type { HardwareTarget } from '../plugins/target.js';
 import type { MappingResult } from '../plugins/mapper.js';
-import type { CancellationToken } from '../util/cancellation.js';
+import { throwIfCancelled, type CancellationToken } from '../util/cancellation.js';
 
 /** Which checks to run and with what. */
 export interface CheckRunOptions {
@@ -17,7 +17,8 @@ export interface CheckRunOptions {
 
 /**
  * Runs every registered check whose category is selected and whose needs are met, guarding each
- * so that one failing check becomes an `engine/internal-error` problem instead of a crash.
+ * so that one failing check becomes an `engine/internal-error` problem instead of a crash. The
+ * token is checked before each check, so a newer edit stops a run between checks.
  */
 export function runChecks(analysis: GraphAnalysis, registry: Registry, options: CheckRunOptions): Problem[] {
     const problems: Problem[] = [];
@@ -25,6 +26,7 @@ export function runChecks(analysis: GraphAnalysis, registry: Registry, options: 
         if (!options.categories.includes(check.category)) continue;
         if (check.needs !== 'graph' && !options.target) continue;
         if ((check.needs === 'mapping') !== (options.mapping !== undefined)) continue;
+        throwIfCancelled(options.token);
         try {
             check.run({
                 analysis,
