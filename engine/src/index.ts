@@ -26,6 +26,8 @@ export * from './plugins/registry.js';
 export * from './plugins/resolve-target.js';
 export * from './graph/analysis.js';
 export * from './checks/run-checks.js';
+export { NIR_NODE_KINDS, formatShape, sameShape, graphPortNodes, type NirNodeKind, type GraphPortNodes } from './nir/kinds/index.js';
+export { GRAPH_CHECKS } from './checks/graph/index.js';
 export * from './spec/index.js';
 export * from './schema/index.js';
 export * from './nir/materialize.js';
