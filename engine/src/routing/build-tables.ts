@@ -2,7 +2,7 @@ import type { Problem } from '../diagnostics/problem.js';
 import { chipKey } from './mesh.js';
 import { checkSources } from './source-checks.js';
 import { buildTree } from './tree.js';
-import type { BuildRoutingOptions, MeshTopology, MulticastSource, MulticastTree, RoutingEntry, RoutingResult } from './types.js';
+import { MAX_PES_PER_CHIP, type BuildRoutingOptions, type MeshTopology, type MulticastSource, type MulticastTree, type RoutingEntry, type RoutingResult } from './types.js';
 
 /**
  * Routes every source to its destinations on the mesh and builds every chip's routing table:
@@ -21,7 +21,7 @@ export function buildRoutingTables(topology: MeshTopology, sources: readonly Mul
     const usable = checkSources(topology, sources, problems);
     sources.forEach((source, index) => {
         if (!usable[index]) return;
-        const tree = buildTree(topology, source, index, options.pesPerChip, problems);
+        const tree = buildTree(topology, source, index, options.pesPerChip ?? MAX_PES_PER_CHIP, problems);
         trees.push(tree);
         for (const node of tree.nodes) {
             const chip = chipKey(node.chip);

@@ -18,7 +18,7 @@ interface Growing {
  * merged into a tree. A path that reaches a chip already in the tree continues from there, so
  * every chip is entered once and shared branches carry each packet once.
  */
-export function buildTree(topology: MeshTopology, source: MulticastSource, sourceIndex: number, pesPerChip: number | undefined, problems: Problem[]): MulticastTree {
+export function buildTree(topology: MeshTopology, source: MulticastSource, sourceIndex: number, pesPerChip: number, problems: Problem[]): MulticastTree {
     const id = (c: ChipCoord): number => c.y * topology.width + c.x;
     const nodes = new Map<number, Growing>();
     const root: Growing = { chip: { x: source.chip.x, y: source.chip.y }, arrival: undefined, links: 0, pes: 0n };
@@ -27,10 +27,10 @@ export function buildTree(topology: MeshTopology, source: MulticastSource, sourc
 
     for (const destination of source.destinations) {
         const { chip, pe } = destination;
-        if (!chipExists(topology, chip) || !Number.isInteger(pe) || pe < 0 || (pesPerChip !== undefined && pe >= pesPerChip)) {
+        if (!chipExists(topology, chip) || !Number.isInteger(pe) || pe < 0 || pe >= pesPerChip) {
             problems.push({
                 code: 'routing/bad-destination', severity: 'error', origin: sourceOrigin(source),
-                message: `A destination of ${describeSource(source, sourceIndex)}, PE ${pe} of chip (${chip.x}, ${chip.y}), does not exist in the mesh${pesPerChip === undefined ? '' : ` (${pesPerChip} PEs per chip)`}.`,
+                message: `A destination of ${describeSource(source, sourceIndex)}, PE ${pe} of chip (${chip.x}, ${chip.y}), does not exist in the mesh (${pesPerChip} PEs per chip).`,
             });
             continue;
         }

@@ -81,9 +81,15 @@ export interface MulticastTree {
     readonly nodes: readonly TreeNode[];
 }
 
+/** The largest PE count a route can name when the caller gives none (bounds the PE bit sets). */
+export const MAX_PES_PER_CHIP = 1024;
+
 /** Options of `buildRoutingTables`. */
 export interface BuildRoutingOptions {
-    /** Number of PEs per chip, to reject bad PE numbers (152 on SpiNNaker2, 18 on SpiNNaker1). */
+    /**
+     * Number of PEs per chip, to reject bad PE numbers (152 on SpiNNaker2, 18 on SpiNNaker1);
+     * default `MAX_PES_PER_CHIP`.
+     */
     readonly pesPerChip?: number;
 }
 

@@ -114,6 +114,12 @@ describe('buildRoutingTables', () => {
         expect(result.tables.get('1,0')!.map((e) => e.key)).toEqual([0x400]);
     });
 
+    it('bounds PE numbers even when the caller gives no PE count', () => {
+        const result = buildRoutingTables(rectangularMesh(1, 1), [source(0, 0, [[0, 0, 1e9], [0, 0, 1023]])]);
+        expect(result.problems.map((p) => p.message)).toEqual(['A destination of source 0 (key 0x00000100/0xffffff00 on chip (0, 0)), PE 1000000000 of chip (0, 0), does not exist in the mesh (1024 PEs per chip).']);
+        expect(result.tables.get('0,0')![0].route.peIds()).toEqual([1023]);
+    });
+
     it('reports a destination that no link reaches', () => {
         const split: MeshTopology = { width: 3, height: 1, wrapX: false, wrapY: false, hasChip: (x) => x !== 1 };
         const result = buildRoutingTables(split, [source(0, 0, [[2, 0, 0]])]);
