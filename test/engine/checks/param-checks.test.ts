@@ -85,6 +85,11 @@ describe('nir/param-value', () => {
         const problems = await problemsWith(convDocument(conv2d({ stride: ints([0, 1]), groups: ints(3) })), 'nir/param-value');
         expect(problems.map((p) => p.origin.path).sort()).toEqual(['/node/nodes/conv/groups', '/node/nodes/conv/stride']);
     });
+    it('reports padding same with a stride other than 1', async () => {
+        const [problem] = await problemsWith(convDocument(conv2d({ padding: str('same'), stride: ints([2, 2]) })), 'nir/param-value');
+        expect(problem.origin.path).toBe('/node/nodes/conv/padding');
+        expect(problem.related?.[0].origin.path).toBe('/node/nodes/conv/stride');
+    });
     it('accepts groups that divide both channel counts', async () => {
         const grouped = conv2d({ weight: zerosOf([8, 1, 3, 3]), groups: ints(2) });
         expect(await problemsOf(convDocument(grouped))).toEqual([]);

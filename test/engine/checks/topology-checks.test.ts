@@ -15,6 +15,10 @@ describe('nir/no-input and nir/no-output', () => {
         // Without ports nothing inside is checked for paths (one problem per mistake).
         expect(problems.filter((p) => p.code.startsWith('nir/no-') && p.code.endsWith('-path'))).toEqual([]);
     });
+    it('also warns about a NIRGraph written without any nodes', async () => {
+        const doc = nirDocument(nirGraph({ input: nirNode('Input', { shape: ints([4]) }), g: nirNode('NIRGraph'), output: nirNode('Output', { shape: ints([4]) }) }, edges('input>g', 'g>output')));
+        expect((await problemsOf(doc)).map((p) => p.code)).toEqual(['nir/no-input', 'nir/no-output']);
+    });
     it('says nothing about graphs with both', async () => {
         const doc = nirDocument(nirGraph(baseNodes(), edges('input>fc', 'fc>lif', 'lif>output')));
         expect(await problemsOf(doc)).toEqual([]);

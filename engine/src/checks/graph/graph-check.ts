@@ -16,9 +16,9 @@ export function graphCheck(def: GraphCheckDef): Check {
     return { category: 'fast', needs: 'graph', ...def };
 }
 
-/** Every node with children (the root graph and nested graphs), as analysed. */
+/** Every graph (a node with children, or a `NIRGraph` written without any), as analysed. */
 export function graphsOf(analysis: GraphAnalysis): AnalysedNode[] {
-    return analysis.nodes.filter((n) => n.node.nodes !== undefined);
+    return analysis.nodes.filter((n) => n.node.nodes !== undefined || n.node.type === 'NIRGraph');
 }
 
 /** The analysed children of a graph, in the order written. */

@@ -46,16 +46,31 @@ function groupsProblem(analysed: AnalysedNode): Problem | undefined {
     };
 }
 
+/** PyTorch refuses `padding: same` with a stride other than 1; NIR's reference would infer the input size. */
+function stridedSameProblem(analysed: AnalysedNode): Problem | undefined {
+    const { node, kind } = analysed;
+    const padding = node.params.get('padding');
+    const stride = node.params.get('stride');
+    if (kind?.category !== 'conv' || padding?.kind !== 'string' || padding.value !== 'same' || !stride) return undefined;
+    if (!smallInts(stride)?.some((s) => s !== 1)) return undefined;
+    return {
+        code: 'nir/param-value',
+        severity: 'error',
+        message: `${kind.id} '${node.name}' has padding same with a stride other than 1; PyTorch refuses that, and the output size would not be the input size. Give the padding as numbers.`,
+        origin: padding.origin,
+        related: [{ message: 'the stride', origin: stride.origin }],
+    };
+}
+
 /** An integer parameter out of its range: a stride of 0, negative padding, groups that do not divide the channels. */
 export const PARAM_VALUE = graphCheck({
     id: 'nir/param-value',
     severity: 'error',
-    title: 'An integer parameter is out of range (stride or kernel below 1, negative padding or dimensions, groups that do not divide the channels).',
+    title: 'An integer parameter is out of range (stride or kernel below 1, negative padding or dimensions, groups that do not divide the channels, padding same with a stride).',
     run(ctx) {
         for (const analysed of ctx.analysis.nodes) {
             for (const problem of belowMinimum(analysed)) ctx.report(problem);
-            const groups = groupsProblem(analysed);
-            if (groups) ctx.report(groups);
+            for (const problem of [groupsProblem(analysed), stridedSameProblem(analysed)]) if (problem) ctx.report(problem);
         }
     },
 });
