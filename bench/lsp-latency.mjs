@@ -74,6 +74,7 @@ function headerEdit(text, run) {
 /** Times edits to diagnostics of their version: `await until(version)` after each change. */
 async function timeEdits(client, uri, text, runs, makeEdit, until) {
     const times = [];
+    const versions = [];
     let current = text;
     for (let run = 0; run < runs; run++) {
         const { change, next } = makeEdit(current, run);
@@ -81,9 +82,29 @@ async function timeEdits(client, uri, text, runs, makeEdit, until) {
         const version = client.change(uri, [change]);
         await until(version);
         times.push(performance.now() - t0);
+        versions.push(version);
         current = next;
     }
-    return { times, text: current };
+    return { times, versions, text: current };
+}
+
+/**
+ * The server's own per-stage times for some versions (it logs them with NIRMESH_TIMING=1):
+ * `load-<how>` (cached, incremental, chunked or full), `check` (the engine's analysis and fast
+ * checks), `emit-checked` (converting and publishing), medians in milliseconds.
+ */
+function stages(client, uri, versions) {
+    const wanted = new Set(versions.map((v) => `v${v}`));
+    const samples = {};
+    for (const line of client.log.join('').split('\n')) {
+        const match = /^nirmesh timing (\S+) (v\d+): (.*)$/.exec(line.trim());
+        if (!match || match[1] !== uri || !wanted.has(match[2])) continue;
+        for (const pair of match[3].split(' ')) {
+            const [name, ms] = pair.split('=');
+            (samples[name] ??= []).push(Number(ms));
+        }
+    }
+    return Object.fromEntries(Object.entries(samples).map(([name, xs]) => [name, { median: round(median(xs)), runs: xs.length }]));
 }
 
 async function timeRequests(client, method, params, runs) {
@@ -154,8 +175,8 @@ async function benchNirmesh(Client, file, small) {
             server: 'nirmesh (dist/server.cjs)',
             diagnosticsOnOpen: { ms: round(openMs), count: first.diagnostics.length, codes: [...new Set(first.diagnostics.map((d) => d.code))] },
             editToDiagnostics: { ...summary(edit.times), debounceMs: 50 },
-            editToDiagnosticsNoDebounce: summary(editNoDebounce.times),
-            fullReparseEditToDiagnostics: summary(fullReparse.times),
+            editToDiagnosticsNoDebounce: { ...summary(editNoDebounce.times), serverStages: stages(client, uri, editNoDebounce.versions) },
+            fullReparseEditToDiagnostics: { ...summary(fullReparse.times), serverStages: stages(client, uri, fullReparse.versions) },
             smallSpecEditToDiagnostics: { ...summary(smallEdit.times), nodes: small.nodes },
             completion: completion ? { ...summary(completion.times), items: (completion.result?.items ?? completion.result ?? []).length } : 'not offered',
             hover: hover ? { ...summary(hover.times), found: hover.result !== null } : 'not offered',
@@ -200,6 +221,7 @@ async function benchYamlLs(Client, file) {
 }
 
 const Client = await loadClient();
+process.env.NIRMESH_TIMING = '1'; // the server logs its per-stage times (inherited by the spawned server)
 const dir = mkdtempSync(join(tmpdir(), 'nirmesh-lsp-bench-'));
 const big = { nodes: NODES, text: generateSpec({ nodes: NODES }), path: join(dir, `generated-${NODES}.nir.yaml`) };
 const small = { nodes: 100, text: generateSpec({ nodes: 100 }), path: join(dir, 'generated-100.nir.yaml') };
@@ -242,13 +264,16 @@ const results = {
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
 
+const stageText = (stagesOf) => (stagesOf ? Object.entries(stagesOf).map(([name, s]) => `${name} ${s.median}`).join(', ') : 'n/a');
 const row = (label, value) => console.log(`${label.padEnd(44)} ${value}`);
 const ms = (s) => (s && typeof s === 'object' && 'median' in s ? `${s.median} ms (min ${s.min}, max ${s.max}, n=${s.runs})` : String(s?.ms ?? s?.skipped ?? s));
 console.log(`language server, ${NODES}-node spec (${results.spec.lines} lines), target ${results.target}, median of ${RUNS}:`);
 row('nirmesh: open → diagnostics', `${nirmesh.diagnosticsOnOpen?.ms} ms`);
 row('nirmesh: one-line edit → diagnostics (50 ms debounce)', ms(nirmesh.editToDiagnostics));
 row('nirmesh: one-line edit → diagnostics (no debounce)', ms(nirmesh.editToDiagnosticsNoDebounce));
+row('    server stages (median ms)', stageText(nirmesh.editToDiagnosticsNoDebounce?.serverStages));
 row('nirmesh: edit outside the nodes (full re-parse)', ms(nirmesh.fullReparseEditToDiagnostics));
+row('    server stages (median ms)', stageText(nirmesh.fullReparseEditToDiagnostics?.serverStages));
 row('nirmesh: 100-node spec, edit → diagnostics', ms(nirmesh.smallSpecEditToDiagnostics));
 row('nirmesh: completion', ms(nirmesh.completion));
 row('nirmesh: hover', ms(nirmesh.hover));

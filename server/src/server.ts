@@ -75,7 +75,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const settings = new SettingsSource(connection);
     const store = new DocumentStore();
     const cache = new LoadCache(engine);
-    const pipeline = new Pipeline(engine, cache, log);
+    const pipeline = new Pipeline(engine, cache, log, process.env.NIRMESH_TIMING ? (line) => log.log(line) : undefined);
     const scheduler = new Scheduler({ store, pipeline, settings: () => settings.current(), ready: settings.ready, log });
     const core: ServerCore = { connection, store, scheduler, pipeline, cache, settings, docsLink: createDocsLink(options.rootDir), log };
     let clientCapabilities: ClientCapabilities = {};

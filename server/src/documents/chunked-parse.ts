@@ -1,38 +1,33 @@
 import type { LoadResult, NirNode, Problem } from '../../../engine/src/index.js';
+import { mapNodeOrigins, mapProblemOrigins, shiftAfterEdit } from './map-origins.js';
 import { isYamlProblem, mayHoldAliases, parseBlocks, scanNodesSection, type LoadText } from './node-blocks.js';
 
 /** Texts with fewer nodes than this are parsed whole: it is as fast and one parse is simpler. */
 const MIN_NODES = 50;
 
-/** About how much text each parser call gets (several nodes at once, to spread its fixed cost). */
-const CHUNK_CHARS = 32 * 1024;
-
-/** The text with its characters replaced by spaces, its line breaks kept (so offsets stay the same). */
-function blank(text: string): string {
-    return text.replace(/[^\n]/g, ' ');
-}
+/**
+ * About how much text each parser call gets: a few dozen nodes, which spreads the parser's fixed
+ * cost per call; it grows faster than linearly with the text, so larger chunks are slower.
+ */
+const CHUNK_CHARS = 4 * 1024;
 
 /**
- * Parses a large spec node by node instead of in one piece: a skeleton (the text with every child
- * node's body blanked out, offsets unchanged) gives the root graph's own keys, edges and metadata;
- * the children are parsed a chunk of blocks at a time (see `node-blocks.ts`). The result equals a
- * full parse; the parser's peak memory is that of one chunk instead of the whole text, and
- * `interrupt` runs between chunks, so a long parse yields to the event loop and stops when the
- * edit it was for is superseded. Undefined when the text does not qualify (then parse it whole).
+ * Parses a large spec node by node instead of in one piece: a skeleton (the text without the
+ * root graph's `nodes:` entries, its later spans then moved back into place) gives the root's own
+ * keys, edges and metadata; the children are parsed a chunk of blocks at a time (see
+ * `node-blocks.ts`). The result equals a full parse, in less time (the parser's cost grows faster
+ * than the text) and with the parser's peak memory that of one chunk; `interrupt` runs between
+ * chunks, so a long parse yields to the event loop and stops when its edit is superseded.
+ * Undefined when the text does not qualify (then parse it whole).
  */
 export async function chunkedParse(text: string, load: LoadText, interrupt: () => Promise<void>, minNodes = MIN_NODES): Promise<LoadResult | undefined> {
     if (mayHoldAliases(text)) return undefined;
     const section = scanNodesSection(text);
     if (!section || section.blocks.length < minNodes) return undefined;
-    let skeleton = '';
-    let at = 0;
-    for (const block of section.blocks) {
-        skeleton += text.slice(at, block.keyEnd) + blank(text.slice(block.keyEnd, block.end));
-        at = block.end;
-    }
-    const frame = await load(skeleton + text.slice(at));
-    const root = frame.document?.root;
-    if (!frame.document || !root || frame.problems.some(isYamlProblem)) return undefined;
+    const sectionStart = section.blocks[0].start;
+    const frame = await load(text.slice(0, sectionStart) + text.slice(section.end));
+    if (!frame.document || frame.problems.some(isYamlProblem)) return undefined;
+    const back = shiftAfterEdit(sectionStart, sectionStart, section.end - sectionStart);
 
     const nodes = new Map<string, NirNode>();
     const problems: Problem[] = [];
@@ -46,7 +41,6 @@ export async function chunkedParse(text: string, load: LoadText, interrupt: () =
         problems.push(...parsed.problems);
         first = last + 1;
     }
-    const children = section.blocks.map((block) => `${root.origin.path}/nodes/${block.name}/`);
-    const own = frame.problems.filter((p) => !children.some((path) => `${p.origin.path}/`.startsWith(path)));
-    return { document: { ...frame.document, root: { ...root, nodes } }, problems: [...own, ...problems] };
+    const root = mapNodeOrigins(frame.document.root, back, nodes);
+    return { document: { ...frame.document, root }, problems: [...frame.problems.map((p) => mapProblemOrigins(p, back)), ...problems] };
 }

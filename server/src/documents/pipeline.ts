@@ -38,19 +38,33 @@ function internalError(stage: string, error: unknown): Problem {
  * engine failure becomes an `engine/internal-error` problem at the goal state, so waiters never hang.
  */
 export class Pipeline {
+    /**
+     * @param timing when given, receives one line per run with the milliseconds of each stage
+     *   (`NIRMESH_TIMING=1` turns it on in the server, as rust-analyzer's `RA_PROFILE`).
+     */
     constructor(
         private readonly engine: Engine,
         private readonly cache: LoadCache,
         private readonly log: GuardLog,
+        private readonly timing?: (line: string) => void,
     ) {}
 
     /** Runs the stages after `run.from` up to the goal; returns the last snapshot. Throws only `OperationCancelled`. */
     async run(run: PipelineRun): Promise<DocumentSnapshot> {
         const { input, token } = run;
         const textDocument = input.format === 'spec' ? input.textDocument : undefined;
+        const laps: string[] = [];
+        let mark = performance.now();
+        const lap = (name: string) => {
+            const now = performance.now();
+            laps.push(`${name}=${(now - mark).toFixed(1)}`);
+            mark = now;
+        };
         const snapshot = (state: DocumentState, result: AnalyzeResult): DocumentSnapshot => {
             const made: DocumentSnapshot = { uri: input.uri, version: input.version, format: input.format, textDocument, state, result, problems: result.problems };
             if (state > run.from) run.emit(made);
+            lap(`emit-${DocumentState[state].toLowerCase()}`);
+            if (state >= run.goal() || state === DocumentState.Mapped) this.timing?.(`nirmesh timing ${input.uri} v${input.version}: ${laps.join(' ')}`);
             return made;
         };
         let stage = 'reading';
@@ -58,6 +72,7 @@ export class Pipeline {
         try {
             const loaded = await this.cache.load(input, { lenientNir: run.settings.lenientNir, filesEpoch: run.filesEpoch }, token);
             throwIfCancelled(token);
+            lap(`load-${this.cache.lastKind.get(input.uri) ?? 'full'}`);
             const document = loaded.document;
             result = { document, problems: loaded.problems };
             if (!document) return snapshot(Math.max(run.goal(), DocumentState.Checked), result);
@@ -67,6 +82,7 @@ export class Pipeline {
                 await yieldToEventLoop(token);
                 const fast = await this.engine.analyzeDocument(document, analyzeOptions(run.settings, ['fast'], token));
                 throwIfCancelled(token);
+                lap('check');
                 last = snapshot(DocumentState.Checked, { ...fast, problems: [...loaded.problems, ...fast.problems] });
                 result = last.result;
             }
@@ -75,6 +91,7 @@ export class Pipeline {
             await yieldToEventLoop(token);
             const full = await this.engine.analyzeDocument(document, analyzeOptions(run.settings, ['fast', 'slow'], token));
             throwIfCancelled(token);
+            lap('map');
             return snapshot(DocumentState.Mapped, { ...full, problems: [...loaded.problems, ...full.problems] });
         } catch (error) {
             if (isCancellation(error)) throw error;
