@@ -34,7 +34,7 @@ describe('nirmesh map --json', () => {
         expect(report.estimates).toContainEqual({ name: 'mpt_entry_bytes', value: 12, unit: 'B', source: expect.stringContaining('N_WORDS_MPT_ENTRY not found') });
         expect(report.estimates).toContainEqual(expect.objectContaining({ name: 'neuron_model.LIF', value: 28, unit: 'B/neuron', max_neurons_per_core: 256 }));
         const quantisation = report.diagnostics.find((d: { code: string }) => d.code === 'spinnaker2/weight-quantisation');
-        expect(quantisation).toMatchObject({ file: TWO_LAYER, severity: 'warning', path: '/node/nodes/fc1/weight', range: { start: { line: 7, character: 14 } } });
+        expect(quantisation).toMatchObject({ file: TWO_LAYER, severity: 'hint', path: '/node/nodes/fc1/weight', range: { start: { line: 7, character: 14 } } });
     });
 
     it('exits 1 and puts the SRAM diagnostic on the neurons_per_core hint when the network does not fit', async () => {
@@ -78,7 +78,7 @@ describe('nirmesh map (text)', () => {
         expect(lines[3]).toMatch(/^lif1 +LIF +32 +16 \(hint\) +2 +2,140 +1$/);
         expect(stdout).toContain('chips used 1 of 1; PEs used 4 of 152 (4 needed)');
         expect(stdout).toMatch(/estimates used: .*mpt_entry_bytes/);
-        expect(lines.at(-2)).toBe('fits: 0 errors, 1 warning');
+        expect(lines.at(-2)).toBe('fits: 0 errors, 0 warnings');
     });
 
     it('marks the slices over the SRAM window and prints the diagnostics with positions', async () => {

@@ -11,7 +11,7 @@ export const SETTING_NAMES = [
     'router_entries_per_chip', 'key_bits', 'mask_bits', 'links_per_chip', 'max_boards',
     // Synapse words and delays.
     'synapse_word_bits', 'synapse_weight_bits', 'synapse_delay_bits', 'synapse_type_bits', 'synapse_target_bits',
-    'conv_weight_bits', 'min_delay_steps', 'max_delay_steps', 'default_delay_steps', 'conv_delay_steps',
+    'conv_weight_bits', 'weight_levels', 'min_delay_steps', 'max_delay_steps', 'default_delay_steps', 'conv_delay_steps',
     'max_neurons_per_pe',
     // Time and clocks.
     'timestep_s', 'clock_low_hz', 'clock_high_hz', 'dvfs_pl1_voltage_v', 'dvfs_pl2_voltage_v',

@@ -25,6 +25,7 @@ const DIFFERENT: readonly NamedSetting[] = [
     setting('synapse_type_bits', 1, 'bits', 'estimate', 'excitatory/inhibitory; the width is model-dependent in sPyNNaker (facts §4.3)', 'Bits of synapse type in a synapse word.'),
     setting('synapse_target_bits', 8, 'bits', 'documented', 'sPyNNaker SYNAPSE_INDEX_BITS 8 default (facts §4.3)', 'Bits of post-neuron index in a synapse word.'),
     setting('conv_weight_bits', 16, 'bits', 'estimate', 'no SpiNNaker1 convolution format in the facts; the synapse weight width is assumed', 'Bits of a convolution kernel weight.'),
+    setting('weight_levels', 65535, 'levels', 'documented', 'sPyNNaker 16-bit unsigned weights, the sign in the synapse type (facts #41, §4.3)', 'Non-zero weight magnitudes a weight is rounded to.'),
     setting('min_delay_steps', 1, 'steps', 'documented', 'sPyNNaker MIN_SUPPORTED_DELAY = 1 (facts #40)', 'Shortest native synaptic delay.'),
     setting('max_delay_steps', 64, 'steps', 'documented', 'sPyNNaker MAX_SUPPORTED_DELAY_TICS = 64 (facts #40)', 'Longest native synaptic delay (longer needs a delay extension).'),
     setting('default_delay_steps', 1, 'steps', 'documented', 'sPyNNaker MIN_SUPPORTED_DELAY = 1 (facts #40)', 'The delay of a projection that names none.'),

@@ -47,6 +47,8 @@ const SYNAPSES: readonly NamedSetting[] = [
         'Bits of post-neuron index in a synapse word.'),
     setting('conv_weight_bits', 8, 'bits', 'documented', 'py-spinnaker2 s2_nir.py casts Conv2d weights to np.int8 (facts #45, §3.4)',
         'Bits of a convolution kernel weight (signed).'),
+    setting('weight_levels', 127, 'levels', 'documented', 'py-spinnaker2 s2_nir.py: w_scale = 127.0 / max_abs_weight, conv weights cast to np.int8 (facts #45, §3.4)',
+        'Non-zero weight magnitudes a NIR weight is rounded to (the largest magnitude becomes the top level).'),
     setting('min_delay_steps', 0, 'steps', 'documented', `${NESTML_TEMPLATE}: 3-bit delay field, 0..7 (facts §7)`,
         'Shortest synaptic delay a synapse word encodes.'),
     setting('max_delay_steps', 7, 'steps', 'documented', `${NESTML_TEMPLATE}: 3-bit delay field, 0..7 (facts §7)`,

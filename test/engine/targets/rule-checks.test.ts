@@ -94,24 +94,23 @@ describe('SpiNNaker toolchain rules', () => {
 
     it('measures the weight quantisation error exactly for explicit weights', async () => {
         const problems = await rules(spec(
-            `    in: {type: Input, shape: [3]}\n    fc: {type: Linear, weight: [[1, 0.5, 0.01]]}\n    lif: {type: LIF, shape: [1], ${LIF}}`,
+            `    in: {type: Input, shape: [3]}\n    fc: {type: Linear, weight: [[1, 0.5, 0.003]]}\n    lif: {type: LIF, shape: [1], ${LIF}}`,
             '    - [in, fc]\n    - [fc, lif]',
         ));
         const [p] = problems.filter((q) => q.code === 'spinnaker2/weight-quantisation');
-        // 15 steps of 1/15: 1 → 15 (exact), 0.5 → 8 (0.5333, +6.7%), 0.01 → 0 (−100%).
+        // 127 levels of 1/127: 1 → 127 (exact), 0.5 → 64 (0.50394, +0.79%), 0.003 → 0 (−100%).
         expect(p.severity).toBe('warning');
-        expect(p.data).toEqual({ maxRelativeError: 1, meanRelativeError: expect.closeTo((0 + 1 / 15 + 1) / 3, 12), zeroed: 1 });
-        expect(p.message).toContain('max relative error 100.0%, mean 35.6%; 1 of 3 non-zero weights round to 0');
-        expect(p.at).toBe('[[1, 0.5, 0.01]]');
+        expect(p.data).toEqual({ maxRelativeError: 1, meanRelativeError: expect.closeTo((0 + (64 / 127 - 0.5) / 0.5 + 1) / 3, 6), zeroed: 1 });
+        expect(p.message).toBe("weights of 'fc' are rounded to 127 levels of 0.00787 up to |w| = 1 on spinnaker2-board48: max relative error 100.0%, mean 33.6%; 1 of 3 non-zero weights round to 0; the warning limit is a mean of 5.0%. Suggestion: spread the weights over the range (clip outliers: one step is 0.00787), or prune weights below 0.00394.");
+        expect(p.at).toBe('[[1, 0.5, 0.003]]');
     });
 
     it('gives well-quantised weights a hint, not a warning', async () => {
         const problems = await rules(spec(
-            `    in: {type: Input, shape: [3]}\n    fc: {type: Linear, weight: [[1, 0.2, -0.6]]}\n    lif: {type: LIF, shape: [1], ${LIF}}`,
+            `    in: {type: Input, shape: [3]}\n    fc: {type: Linear, weight: [[127, 64, -32]]}\n    lif: {type: LIF, shape: [1], ${LIF}}`,
             '    - [in, fc]\n    - [fc, lif]',
         ));
-        // 0.2 and 0.6 are 3 and 9 steps of 1/15 (up to float32 rounding).
-        expect(problems.find((q) => q.code === 'spinnaker2/weight-quantisation')).toMatchObject({ severity: 'hint', data: { maxRelativeError: expect.closeTo(0, 6), zeroed: 0 } });
+        expect(problems.find((q) => q.code === 'spinnaker2/weight-quantisation')).toMatchObject({ severity: 'hint', data: { maxRelativeError: 0, zeroed: 0 } });
     });
 
     it('reports a fan-in one PE cannot hold, with the limit it derives from the SRAM window', async () => {

@@ -36,11 +36,13 @@ export function spinnakerCheck(
     };
 }
 
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const SMALL = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+
 /** A number for a message: thousands separators (`12,345`), three significant digits below 100 (`0.0167`). */
 export function fmt(n: number): string {
     if (!Number.isFinite(n)) return String(n);
-    if (Math.abs(n) >= 100 || Number.isInteger(n)) return n.toLocaleString('en-US', { maximumFractionDigits: 0 });
-    return n.toLocaleString('en-US', { maximumSignificantDigits: 3 });
+    return (Math.abs(n) >= 100 || Number.isInteger(n) ? WHOLE : SMALL).format(n);
 }
 
 /** A ratio as a percentage with one decimal (`4.2%`). */

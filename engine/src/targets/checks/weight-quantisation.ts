@@ -2,13 +2,14 @@ import type { Tensor } from '../../nir/value.js';
 import { spinnakerCheck, fmt, pct } from './target-check.js';
 import { settingValue } from '../setting.js';
 import { asTensor } from '../../machine/tensor-values.js';
-import { isConv } from '../../machine/node-roles.js';
-import { quantisationError } from '../../machine/quantisation.js';
+import { elementCount, type Generator } from '../../nir/value.js';
+import { quantisationError, type QuantisationError } from '../../machine/quantisation.js';
 
 /**
- * `spinnaker2/weight-quantisation`: the relative error of rounding a weight layer to the synapse
- * word's weight field (4-bit magnitude with the sign in the type bit on SpiNNaker2, facts #44) or
- * to int8 for convolution kernels (facts #45). A warning above `weight_error_warning`, else a hint.
+ * `spinnaker2/weight-quantisation`: the relative error of rounding a weight layer to the target's
+ * `weight_levels` (py-spinnaker2's NIR import scales every layer to ±127, facts #45). A warning
+ * above `weight_error_warning`, else a hint. Layers with the same weight recipe (up to its seed)
+ * are measured once.
  */
 export const weightQuantisation = spinnakerCheck(
     'spinnaker2/weight-quantisation',
@@ -17,7 +18,9 @@ export const weightQuantisation = spinnakerCheck(
     'target',
     ({ ctx, target, graph }) => {
         const threshold = settingValue(target, 'weight_error_warning');
+        const levels = settingValue(target, 'weight_levels');
         const seen = new Set<unknown>();
+        const byRecipe = new Map<string, QuantisationError | undefined>();
         for (const p of graph.projections) {
             const op = p.weightOp;
             if (!op || seen.has(op.node)) continue;
@@ -25,15 +28,18 @@ export const weightQuantisation = spinnakerCheck(
             const node = op.node.node;
             const tensor = asTensor(node.params.get(node.type === 'Scale' ? 'scale' : 'weight'));
             if (!tensor) continue;
-            const conv = isConv(node.type);
-            const bits = settingValue(target, conv ? 'conv_weight_bits' : 'synapse_weight_bits');
-            const signInType = !conv && settingValue(target, 'synapse_type_bits') > 0;
-            const levels = signInType ? 2 ** bits - 1 : 2 ** (bits - 1) - 1;
-            report(tensor, node.name, levels, conv ? `${bits}-bit kernel weights` : `${bits}-bit ${signInType ? 'magnitudes (sign in the synapse type)' : 'weights'}`);
+            report(tensor, node.name);
         }
 
-        function report(tensor: Tensor, name: string, levels: number, format: string): void {
-            const e = quantisationError(tensor, levels);
+        function measure(tensor: Tensor): QuantisationError | undefined {
+            const recipe = tensor.source.kind === 'generated' ? recipeKey(tensor.source.generator, elementCount(tensor.shape)) : undefined;
+            if (recipe === undefined) return quantisationError(tensor, levels);
+            if (!byRecipe.has(recipe)) byRecipe.set(recipe, quantisationError(tensor, levels));
+            return byRecipe.get(recipe);
+        }
+
+        function report(tensor: Tensor, name: string): void {
+            const e = measure(tensor);
             if (!e) return;
             const warn = e.meanRelative > threshold;
             const share = e.exact ? `${fmt(e.zeroed)} of ${fmt(e.nonZero)} non-zero weights` : `about ${pct(e.zeroed / e.nonZero)} of the weights`;
@@ -45,10 +51,16 @@ export const weightQuantisation = spinnakerCheck(
             ctx.report({
                 code: 'spinnaker2/weight-quantisation',
                 severity: warn ? 'warning' : 'hint',
-                message: `weights of '${name}' become ${format} on ${target.id}, ${levels} steps of ${fmt(e.step)} up to |w| = ${fmt(e.maxAbs)}: max relative error ${pct(e.maxRelative)}, mean ${pct(e.meanRelative)}${zeroed}${basis}; the warning limit is a mean of ${pct(threshold)}. Suggestion: ${suggestion}.`,
+                message: `weights of '${name}' are rounded to ${fmt(levels)} levels of ${fmt(e.step)} up to |w| = ${fmt(e.maxAbs)} on ${target.id}: max relative error ${pct(e.maxRelative)}, mean ${pct(e.meanRelative)}${zeroed}${basis}; the warning limit is a mean of ${pct(threshold)}. Suggestion: ${suggestion}.`,
                 origin: tensor.origin,
                 data: { maxRelativeError: e.maxRelative, meanRelativeError: e.meanRelative, zeroed: e.zeroed },
             });
         }
     },
 );
+
+/** A generator's recipe without its seed (the seed changes the draws, not the distribution), with the element count. */
+function recipeKey(g: Generator, count: number): string {
+    const strip = (x: Generator): unknown => ('seed' in x ? { ...x, seed: 0, ...(x.kind === 'fixed_probability' ? { weight: strip(x.weight) } : {}) } : x);
+    return `${JSON.stringify(strip(g))}/${count}`;
+}
