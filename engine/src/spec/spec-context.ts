@@ -69,6 +69,8 @@ export class SpecContext {
     /** A scalar's text as written (plain scalars verbatim, so `0` and `1.0` stay names, not numbers). */
     scalarText(scalar: Scalar): string {
         if (scalar.type === 'PLAIN') {
+            // The parser keeps a plain scalar's folded source text; fall back to the raw text.
+            if (typeof scalar.source === 'string') return scalar.source;
             const span = this.span(scalar);
             if (span) return this.text.slice(span.start, span.end).trim();
         }
