@@ -5,16 +5,20 @@ import { loadSourceFile } from '../load-source.js';
 import { toJsonDiagnostics, formatDiagnosticLine, type JsonDiagnostic } from '../diagnostic-report.js';
 import { resolveTarget, DEFAULT_TARGET_ID } from '../../../engine/src/index.js';
 
-/** `nirmesh check FILE... [--target ID] [--json] [--lenient] [--map]`: exit 0 clean, 1 errors, 2 usage/IO. */
+/**
+ * `nirmesh check FILE... [--target ID] [--json] [--lenient] [--map] [--hints]`: exit 0 clean, 1 errors,
+ * 2 usage/IO. Text output leaves hints out unless `--hints` is given (JSON always has them).
+ */
 export const checkCommand: CliCommand = {
     name: 'check',
-    synopsis: 'check FILE... [--target ID] [--json] [--lenient] [--map]   diagnostics; exit 0 clean, 1 errors, 2 usage/IO',
+    synopsis: 'check FILE... [--target ID] [--json] [--lenient] [--map] [--hints]   diagnostics; exit 0 clean, 1 errors, 2 usage/IO',
     async run(args, { engine, out, cwd }) {
         const { values, positionals } = parseOptions('check', args, {
             target: { type: 'string' },
             json: { type: 'boolean' },
             lenient: { type: 'boolean' },
             map: { type: 'boolean' },
+            hints: { type: 'boolean' },
         });
         if (positionals.length === 0) throw new UsageError('check: name at least one FILE');
         const targetId = values.target ?? DEFAULT_TARGET_ID;
@@ -31,15 +35,18 @@ export const checkCommand: CliCommand = {
             diagnostics.push(...toJsonDiagnostics(file, result.problems));
         }
         if (values.json) out.stdout(JSON.stringify({ diagnostics }, null, 2) + '\n');
-        else printSummary(diagnostics, files.length, out.stdout);
+        else printSummary(diagnostics, files.length, values.hints ?? false, out.stdout);
         return diagnostics.some((d) => d.severity === 'error') ? EXIT.problems : EXIT.ok;
     },
 };
 
-function printSummary(diagnostics: readonly JsonDiagnostic[], fileCount: number, write: (text: string) => void): void {
-    for (const d of diagnostics) write(formatDiagnosticLine(d) + '\n');
+function printSummary(diagnostics: readonly JsonDiagnostic[], fileCount: number, showHints: boolean, write: (text: string) => void): void {
+    const shown = showHints ? diagnostics : diagnostics.filter((d) => d.severity !== 'hint');
+    for (const d of shown) write(formatDiagnosticLine(d) + '\n');
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     const files = fileCount === 1 ? '1 file' : `${fileCount} files`;
-    write(`${files} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+    const hidden = diagnostics.length - shown.length;
+    const hiddenNote = hidden > 0 ? ` (${hidden} hint${hidden === 1 ? '' : 's'} not shown: --hints shows them)` : '';
+    write(`${files} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${hiddenNote}\n`);
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { runCli } from '../../cli/src/run-cli.js';
+
+const root = join(import.meta.dirname, '..', '..');
+
+async function run(...argv: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, root);
+    return { code, stdout, stderr };
+}
+
+describe('nirmesh check', () => {
+    it('prints tsc-style lines with 1-based positions and exits 1 on errors', async () => {
+        const { code, stdout } = await run('check', 'examples/mistakes.nir.yaml', '--target', 'none');
+        expect(code).toBe(1);
+        expect(stdout).toMatch(/^examples\/mistakes\.nir\.yaml:\d+:\d+ - error nir\/dangling-edge: /m);
+        expect(stdout).toMatch(/1 file checked: \d+ errors, \d+ warnings?/);
+    });
+
+    it('gives zero-based ranges and NIR paths in --json', async () => {
+        const { code, stdout } = await run('check', 'examples/mistakes.nir.yaml', '--target', 'none', '--json');
+        expect(code).toBe(1);
+        const { diagnostics } = JSON.parse(stdout);
+        const dangling = diagnostics.find((d: { code: string }) => d.code === 'nir/dangling-edge');
+        expect(Object.keys(dangling).sort()).toEqual(['code', 'file', 'message', 'path', 'range', 'severity']);
+        expect(dangling.path).toMatch(/^\/node\/edges\/\d+$/);
+        expect(dangling.range.start.line).toBeGreaterThan(0);
+    });
+
+    it('hides hints in text output unless --hints is given, and exits 0 on a clean file', async () => {
+        const quiet = await run('check', 'examples/braille-rsnn.nir.yaml', '--map');
+        expect(quiet.code).toBe(0);
+        expect(quiet.stdout).not.toContain('- hint ');
+        expect(quiet.stdout).toMatch(/hints? not shown: --hints shows them/);
+        const loud = await run('check', 'examples/braille-rsnn.nir.yaml', '--map', '--hints');
+        expect(loud.stdout).toContain('- hint spinnaker2/weight-quantisation');
+    });
+
+    it('exits 2 with a message for a missing file, an unknown flag and an unknown target', async () => {
+        expect((await run('check', 'nope.nir.yaml')).stderr).toMatch(/nope\.nir\.yaml: cannot read \(ENOENT\)/);
+        expect((await run('check', 'examples/mistakes.nir.yaml', '--bogus')).code).toBe(2);
+        const unknown = await run('check', 'examples/mistakes.nir.yaml', '--target', 'loihi');
+        expect(unknown.code).toBe(2);
+        expect(unknown.stderr).toMatch(/unknown target 'loihi' \(known: .*spinnaker2-board48/);
+    });
+});
