@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Origin, Problem, Severity } from '../../../engine/src/index.js';
+import { SEVERITY_RANK, type Origin, type Problem, type Severity } from '../../../engine/src/index.js';
 import { originRange } from './origin-range.js';
 
 /** The `source` of every diagnostic the server publishes. */
@@ -65,35 +65,32 @@ function compare(a: Diagnostic, b: Diagnostic): number {
     );
 }
 
+function problemKey(problem: Problem): string {
+    const { span, keySpan, path } = problem.origin;
+    return `${problem.code}|${problem.severity}|${path}|${span?.start}-${span?.end}|${keySpan?.start}|${problem.message}`;
+}
+
 /**
- * A document's problems as diagnostics: converted, with exact duplicates removed (the same code,
- * severity, range and message), sorted by position then severity, and capped at `MAX_DIAGNOSTICS` (errors
- * kept first) so that a document with thousands of problems does not flood the editor.
+ * A document's problems as diagnostics: exact duplicates removed (the same code, severity, place
+ * and message), capped at `MAX_DIAGNOSTICS` (the most severe kept; only those are converted) so
+ * that a document with thousands of problems does not flood the editor, and sorted by position
+ * then severity.
  */
 export function toDiagnostics(problems: readonly Problem[], target: ConvertTarget): Diagnostic[] {
     const seen = new Set<string>();
-    const all: Diagnostic[] = [];
-    for (const problem of problems) {
-        const diagnostic = toDiagnostic(problem, target);
-        const { start, end } = diagnostic.range;
-        const key = `${diagnostic.code}|${diagnostic.severity}|${start.line}:${start.character}-${end.line}:${end.character}|${diagnostic.message}`;
-        if (seen.has(key)) continue;
+    const unique = problems.filter((problem) => {
+        const key = problemKey(problem);
+        if (seen.has(key)) return false;
         seen.add(key);
-        all.push(diagnostic);
-    }
-    if (all.length <= MAX_DIAGNOSTICS) return all.sort(compare);
-    const kept = [...all].sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1)).slice(0, MAX_DIAGNOSTICS - 1).sort(compare);
-    const omitted = all.length - kept.length;
-    kept.push(
-        toDiagnostic(
-            {
-                code: 'engine/too-many-problems',
-                severity: 'info',
-                message: `${omitted} more problems are not shown; fix the ones above first (the command line lists them all: nirmesh check).`,
-                origin: { path: '/' },
-            },
-            target,
-        ),
-    );
-    return kept;
+        return true;
+    });
+    if (unique.length <= MAX_DIAGNOSTICS) return unique.map((p) => toDiagnostic(p, target)).sort(compare);
+    const kept = [...unique].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]).slice(0, MAX_DIAGNOSTICS - 1);
+    const summary: Problem = {
+        code: 'engine/too-many-problems',
+        severity: 'info',
+        message: `${unique.length - kept.length} more problems are not shown; fix the ones above first (the command line lists them all: nirmesh check).`,
+        origin: { path: '/' },
+    };
+    return [...kept.map((p) => toDiagnostic(p, target)).sort(compare), toDiagnostic(summary, target)];
 }

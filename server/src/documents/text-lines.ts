@@ -45,12 +45,17 @@ export function lineText(text: string, start: number): string {
     return text.slice(start, nextLineStart(text, start)).replace(/\r?\n$/, '');
 }
 
+/** Compared a block at a time first (native string comparison), then a character at a time. */
+const BLOCK = 4096;
+
 /** The length of the common prefix and of the common suffix of two texts (not overlapping). */
 export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
     const max = Math.min(a.length, b.length);
     let prefix = 0;
+    while (prefix + BLOCK <= max && a.slice(prefix, prefix + BLOCK) === b.slice(prefix, prefix + BLOCK)) prefix += BLOCK;
     while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
     let suffix = 0;
+    while (suffix + BLOCK <= max - prefix && a.slice(a.length - suffix - BLOCK, a.length - suffix) === b.slice(b.length - suffix - BLOCK, b.length - suffix)) suffix += BLOCK;
     while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
     return { prefix, suffix };
 }
