@@ -28,6 +28,16 @@ describe('spliceReparse', () => {
         expect(text.slice(edge?.sourceOrigin.span?.start, edge?.sourceOrigin.span?.end)).toBe('thr');
     });
 
+    it('works on CRLF texts too', async () => {
+        const crlf = MIXED.replace(/\n/g, '\r\n');
+        const previous = { text: crlf, result: await load(crlf) };
+        const at = crlf.indexOf('scale: {shape: [8], constant: 0.5}') + 'scale: {shape: [8], constant: '.length;
+        const text = edit(crlf, at, at + 3, '0.75');
+        const spliced = await reparse(previous, text);
+        expect(spliced).toBeDefined();
+        expect(comparable(spliced as LoadResult)).toEqual(comparable(await load(text)));
+    });
+
     it('leaves YAML errors, and their fixes, to a full parse (the parser\'s recovery can swallow later nodes)', async () => {
         const previous = { text: MIXED, result: await load(MIXED) };
         const at = MIXED.indexOf('shape: [8, 4]') + 'shape: [8, 4'.length;
