@@ -30,6 +30,7 @@ interface Run {
  * - a run goes to `Checked` (fast checks) or, when `mapOn` says so or somebody waits for it, on to
  *   `Mapped` (on save by default, on every change, or only on request);
  * - results of a run whose generation is no longer current are dropped by the store;
+ * - after an edit, the last mapping's problems stay in view (moved to the new text) until the next mapping;
  * - a wait for a state (`whenReady`) skips the remaining debounce.
  * Every decision is taken in `pump`, so the rules are in one place.
  */
@@ -141,9 +142,13 @@ export class Scheduler {
             await this.deps.ready;
             const input = store.input(uri);
             if (!input || run.source.token.isCancellationRequested) return;
+            const settings = this.deps.settings();
+            const mapped = store.lastMapped(uri);
+            const carry = mapped && mapped.version !== input.version && mapped.result.mapping?.targetId === settings.target ? mapped : undefined;
             await pipeline.run({
                 input,
-                settings: this.deps.settings(),
+                settings,
+                carry,
                 goal: () => this.goal(uri),
                 from: store.ready(uri, DocumentState.Changed)?.state ?? DocumentState.Changed,
                 filesEpoch: this.filesEpoch,

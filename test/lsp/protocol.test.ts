@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LspTestClient, ROOT } from '../helpers/lsp-client.js';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { MapReport } from '../../server/src/protocol.js';
 import { createEngine } from '../../engine/src/index.js';
 
@@ -107,6 +108,30 @@ describe('diagnostics', () => {
         expect(unknown.diagnostics[0].message).toContain("'no-such-board'");
         await c.setSettings(GRAPH_ONLY);
         await c.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+        expect(await c.shutdown()).toBe(0);
+    });
+});
+
+describe('mapping on save', () => {
+    const TOO_BIG = readFileSync(join(FIXTURES, 'too-big.nir.yaml'), 'utf8');
+    const LIF_LINE = TOO_BIG.split('\n').findIndex((line) => line.startsWith('    lif:'));
+    const pes = (p: PublishDiagnosticsParams) => p.diagnostics.find((d) => d.code === 'spinnaker2/too-many-pes');
+
+    it('maps when the spec is saved, and keeps the mapping\'s errors in view, moved with the text, until the next save', async () => {
+        const c = await started({ target: 'spinnaker2-chip', validationDelayMs: 0 });
+        const uri = fileUri('too-big.nir.yaml', TOO_BIG);
+        c.open(uri, TOO_BIG);
+        expect(pes(await c.waitForDiagnostics(uri))).toBeUndefined(); // fast checks only while typing
+        c.save(uri);
+        const mapped = pes(await c.waitForDiagnostics(uri, (p) => pes(p) !== undefined));
+        expect(mapped?.range.start.line).toBe(LIF_LINE);
+        c.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '# one more line\n' }]);
+        const carried = pes(await c.waitForDiagnostics(uri));
+        expect(carried?.message).toBe(`${mapped?.message} (from the last mapping; it is mapped again on save)`);
+        expect(carried?.range.start.line).toBe(LIF_LINE + 1);
+        c.save(uri);
+        const remapped = await c.waitForDiagnostics(uri, (p) => pes(p)?.message === mapped?.message);
+        expect(pes(remapped)?.range.start.line).toBe(LIF_LINE + 1);
         expect(await c.shutdown()).toBe(0);
     });
 });

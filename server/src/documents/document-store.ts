@@ -1,6 +1,6 @@
 import type { CancellationToken, Disposable } from 'vscode-languageserver';
 import { OperationCancelled } from '../../../engine/src/index.js';
-import type { DocumentSnapshot, DocumentState } from '../server-context.js';
+import { DocumentState, type DocumentSnapshot } from '../server-context.js';
 import type { DocumentInput } from './document-input.js';
 
 interface Waiter {
@@ -14,6 +14,8 @@ interface Entry {
     generation: number;
     snapshot?: DocumentSnapshot;
     snapshotGeneration: number;
+    /** The newest accepted snapshot that was mapped (of any version). */
+    mapped?: DocumentSnapshot;
     waiters: Waiter[];
 }
 
@@ -76,6 +78,11 @@ export class DocumentStore {
         return this.entries.get(uri)?.snapshot;
     }
 
+    /** The newest mapped snapshot, possibly of an older version (its mapping problems are carried forward). */
+    lastMapped(uri: string): DocumentSnapshot | undefined {
+        return this.entries.get(uri)?.mapped;
+    }
+
     /** The snapshot of the current generation when it has reached `state`, else undefined. */
     ready(uri: string, state: DocumentState): DocumentSnapshot | undefined {
         const entry = this.entries.get(uri);
@@ -92,6 +99,7 @@ export class DocumentStore {
         if (!entry || entry.generation !== generation) return false;
         entry.snapshot = snapshot;
         entry.snapshotGeneration = generation;
+        if (snapshot.state === DocumentState.Mapped) entry.mapped = snapshot;
         const waiting = entry.waiters;
         entry.waiters = waiting.filter((w) => snapshot.state < w.state);
         for (const listener of this.listeners) listener(snapshot);

@@ -4,6 +4,7 @@ import { DocumentState, type DocumentSnapshot, type ServerSettings } from '../se
 import { isCancellation, type GuardLog } from '../guard.js';
 import type { DocumentInput } from './document-input.js';
 import type { LoadCache } from './load-cache.js';
+import { carryMappingProblems } from './carry-mapping.js';
 
 /** One request to bring a document version forward. */
 export interface PipelineRun {
@@ -14,6 +15,8 @@ export interface PipelineRun {
     /** The state already reached for this input and these settings; only later states are emitted. */
     readonly from: DocumentState;
     readonly filesEpoch: number;
+    /** An earlier version's mapped snapshot whose mapping problems the checked state shows until the next mapping. */
+    readonly carry?: DocumentSnapshot;
     readonly token: CancellationToken;
     /** Receives each snapshot as its state is reached (the store decides whether it is still current). */
     readonly emit: (snapshot: DocumentSnapshot) => void;
@@ -83,7 +86,8 @@ export class Pipeline {
                 const fast = await this.engine.analyzeDocument(document, analyzeOptions(run.settings, ['fast'], token));
                 throwIfCancelled(token);
                 lap('check');
-                last = snapshot(DocumentState.Checked, { ...fast, problems: [...loaded.problems, ...fast.problems] });
+                const carried = run.carry ? carryMappingProblems(run.carry, document, this.engine.registry) : [];
+                last = snapshot(DocumentState.Checked, { ...fast, problems: [...loaded.problems, ...fast.problems, ...carried] });
                 result = last.result;
             }
             if (run.goal() < DocumentState.Mapped) return last;
