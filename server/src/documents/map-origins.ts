@@ -9,6 +9,7 @@ function mapValue(value: NirValue, f: OriginMap): NirValue {
 }
 
 function mapDict(dict: NirDict, f: OriginMap): NirDict {
+    if (dict.entries.size === 0) return { ...dict, origin: f(dict.origin) };
     const entries = new Map<string, NirValue>();
     for (const [key, value] of dict.entries) entries.set(key, mapValue(value, f));
     return { ...dict, entries, origin: f(dict.origin) };

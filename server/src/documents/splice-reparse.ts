@@ -96,12 +96,14 @@ export async function spliceReparse(previous: Previous, text: string, load: Load
     const place = () => fresh.splice(0).forEach((node) => nodes.set(node.name, node));
     for (const child of outside) {
         if (keyStart(child) >= block.end) place();
-        nodes.set(child.name, keyStart(child) < block.start ? child : mapNodeOrigins(child, shiftOld));
+        // Nodes before the edit, and all of them when its length is unchanged, keep their spans: the same objects serve.
+        nodes.set(child.name, keyStart(child) < block.start || delta === 0 ? child : mapNodeOrigins(child, shiftOld));
     }
     place();
     const kept = new Set(outside);
     const replaced = [...children.values()].filter((child) => !kept.has(child)).map((child) => `${child.origin.path}/`);
     const stale = (p: Problem) => within(p.origin.span, block.start, block.end) || (!p.origin.span && replaced.some((path) => `${p.origin.path}/`.startsWith(path)));
     const problems = [...previous.result.problems.filter((p) => !stale(p)).map((p) => mapProblemOrigins(p, shiftOld)), ...parsed.problems];
-    return { document: { ...document, root: mapNodeOrigins(document.root, shiftOld, nodes) }, problems };
+    const root = delta === 0 ? { ...document.root, nodes } : mapNodeOrigins(document.root, shiftOld, nodes);
+    return { document: { ...document, root }, problems };
 }
