@@ -54,10 +54,13 @@ const median = (xs) => {
 const round = (x) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
 const summary = (xs) => ({ median: round(median(xs)), min: round(Math.min(...xs)), max: round(Math.max(...xs)), runs: xs.length });
 
-/** `text` with its middle LIF's `tau` set to a value that differs per run, as a one-line incremental change. */
+/**
+ * `text` with its middle LIF's `tau` set to a value that differs per run, as a one-line incremental
+ * change; the value's length alternates, as typing changes it (so later spans really move).
+ */
 function tauEdit(text, run) {
     const { line, text: old } = middleTauLine(text);
-    const value = `0.0${(run % 8) + 2}`;
+    const value = `0.0${(run % 8) + 2}${run % 2 ? '' : '5'}`;
     const change = { range: { start: { line, character: 0 }, end: { line, character: old.length } }, text: `      tau: ${value}` };
     const lines = text.split('\n');
     lines[line] = change.text;
