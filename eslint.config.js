@@ -18,12 +18,12 @@ export default tseslint.config(
             'no-restricted-imports': restrict([
                 { group: ['vscode', 'vscode-*'], message: 'engine/ is a pure library: no vscode or LSP imports.' },
                 { group: ['node:fs', 'fs', 'node:fs/*', 'fs/*', 'node:child_process', 'child_process', 'node:net', 'net'], message: 'engine/ does no I/O: take bytes or a resolver from the caller.' },
-                { group: ['**/server/**', '**/client/**', '**/cli/**'], message: 'engine/ must not depend on outer layers.' },
+                { group: ['**/server/**', '**/client/**', '**/cli/**', '**/host/**'], message: 'engine/ must not depend on outer layers.' },
             ]),
         },
     },
     {
-        files: ['server/**/*.ts', 'cli/**/*.ts'],
+        files: ['server/**/*.ts', 'cli/**/*.ts', 'host/**/*.ts'],
         rules: {
             'no-restricted-imports': restrict([
                 { group: ['vscode'], message: 'only the client may import vscode.' },

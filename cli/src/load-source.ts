@@ -1,13 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve, relative, isAbsolute } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { MAX_INPUT_BYTES, siblingResolver } from '../../host/file-resolver.js';
 import type { SourceInput } from '../../engine/src/index.js';
 import { UsageError } from './cli-context.js';
 
 /** The two file formats, by extension: `.nir` (HDF5) and `*.nir.yaml` / `.yaml` / `.yml` (spec text). */
 export type SourceFormat = 'nir' | 'spec';
 
-/** Largest file the CLI reads into memory; larger inputs are refused with a message, not read. */
-export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 
 /** The format of a path by its extension, or undefined when it is neither. */
 export function formatOf(path: string): SourceFormat | undefined {
@@ -47,20 +46,4 @@ export function loadSourceFile(path: string, cwd: string, lenient = false): Sour
     if (format === 'nir') return { path, format, input: { kind: 'nir', bytes, lenient } };
     const text = new TextDecoder('utf-8').decode(bytes);
     return { path, format, text, input: { kind: 'spec', text, resolveFile: siblingResolver(dirname(absolute)) } };
-}
-
-/** Resolves a spec's file references inside its own folder tree; anything else is "not found". */
-export function siblingResolver(folder: string): (relativePath: string) => Uint8Array | undefined {
-    return (relativePath) => {
-        const target = resolve(folder, relativePath);
-        const rel = relative(folder, target);
-        if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
-        try {
-            const stat = statSync(target);
-            if (!stat.isFile() || stat.size > MAX_INPUT_BYTES) return undefined;
-            return new Uint8Array(readFileSync(target));
-        } catch {
-            return undefined;
-        }
-    };
 }

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import type { FileResolver } from '../../../engine/src/index.js';
-import { siblingResolver } from '../../../cli/src/load-source.js';
+import { siblingResolver } from '../../../host/file-resolver.js';
 import type { NirInput } from './document-input.js';
 
 /** The largest `.nir` file the server reads into memory; larger ones get a diagnostic instead. */
