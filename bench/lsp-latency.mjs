@@ -10,20 +10,15 @@
 // right after an edit); and the server's memory. Then yaml-language-server (npm) validates the same
 // file against schemas/nir-yaml.schema.json, measured the same way. Writes the figures to --out and
 // prints them. Exits 1 if a server fails; missing the targets is reported, not an error.
-import * as esbuild from 'esbuild';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { importBundled, optionReader, root } from './lib/bundle.mjs';
 import { generateSpec, middleTauLine } from './lib/generate-spec.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-    const i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-};
+const option = optionReader(args);
 const NODES = Number(option('--nodes', '5000'));
 const RUNS = Number(option('--runs', '20'));
 const OUT = resolve(option('--out', join(root, 'bench', 'results', 'lsp-latency.json')));
@@ -33,19 +28,6 @@ const SETTINGS = TARGET ? { target: TARGET } : {};
 const TARGETS = { fullDiagnosticsMs: 200, smallEditMs: 50, completionMs: 20, hoverMs: 20, memoryMiB: 300 };
 const SCHEMA = join(root, 'schemas', 'nir-yaml.schema.json');
 const YAML_LS = join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
-
-/** The test suite's stdio client (test/helpers/lsp-client.ts), bundled for Node. */
-async function loadClient() {
-    const dir = mkdtempSync(join(tmpdir(), 'nirmesh-bench-'));
-    const outfile = join(dir, 'lsp-client.cjs');
-    await esbuild.build({ entryPoints: [join(root, 'test', 'helpers', 'lsp-client.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning',
-        define: { 'import.meta.dirname': JSON.stringify(join(root, 'test', 'helpers')) } });
-    try {
-        return createRequire(import.meta.url)(outfile);
-    } finally {
-        rmSync(dir, { recursive: true, force: true });
-    }
-}
 
 const median = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
@@ -223,7 +205,8 @@ async function benchYamlLs(Client, file) {
     }
 }
 
-const Client = await loadClient();
+// The test suite's stdio client (test/helpers/lsp-client.ts), bundled for Node.
+const Client = await importBundled('test/helpers/lsp-client.ts', { format: 'cjs', define: { 'import.meta.dirname': JSON.stringify(join(root, 'test', 'helpers')) } });
 process.env.NIRMESH_TIMING = '1'; // the server logs its per-stage times (inherited by the spawned server)
 const dir = mkdtempSync(join(tmpdir(), 'nirmesh-lsp-bench-'));
 const big = { nodes: NODES, text: generateSpec({ nodes: NODES }), path: join(dir, `generated-${NODES}.nir.yaml`) };

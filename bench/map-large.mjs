@@ -8,20 +8,16 @@
 // writes bench/results/map-large.json.
 //
 //   node bench/map-large.mjs [--case dense-1m|procedural-50m] [--out FILE]
-import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleTo, optionReader, root } from './lib/bundle.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const script = fileURLToPath(import.meta.url);
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-    const i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-};
+const option = optionReader(args);
 
 const LIF = 'tau: 0.02, r: 1, v_leak: 0, v_threshold: 1, v_reset: 0';
 
@@ -110,17 +106,6 @@ async function runCase(name, bundle) {
     process.stdout.write(JSON.stringify(result) + '\n');
 }
 
-/** Bundles the engine once into a temporary ES module (h5wasm and elkjs stay external). */
-async function bundleEngine(dir) {
-    const outfile = join(dir, 'engine.mjs');
-    await esbuild.build({
-        entryPoints: [join(root, 'engine/src/index.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning',
-        external: ['h5wasm', 'elkjs'],
-        banner: { js: "import { createRequire as __nirmeshRequire } from 'node:module'; const require = __nirmeshRequire(import.meta.url);" },
-    });
-    return outfile;
-}
-
 async function main() {
     const child = option('--run-case', undefined);
     if (child) return runCase(child, option('--bundle', ''));
@@ -131,7 +116,7 @@ async function main() {
     const dir = mkdtempSync(join(tmpdir(), 'nirmesh-map-bench-'));
     const results = [];
     try {
-        const bundle = await bundleEngine(dir);
+        const bundle = await bundleTo(join(dir, 'engine.mjs'), 'engine/src/index.ts');
         for (const name of names) {
             const run = spawnSync(process.execPath, ['--max-old-space-size=8192', script, '--run-case', name, '--bundle', bundle], { encoding: 'utf8', maxBuffer: 1 << 26 });
             if (run.status !== 0) throw new Error(`case ${name} failed (${run.status}):\n${run.stderr}`);

@@ -6,35 +6,17 @@
 //
 // Writes bench/results/routing-minimise.json (per table: original, ours, published, ms) and
 // prints a summary. Exits 1 when a table fails verification or the totals miss the published ones.
-import * as esbuild from 'esbuild';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importBundled, optionReader, root } from './lib/bundle.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-    const i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-};
+const option = optionReader(args);
 const limit = Number(option('--limit', 'Infinity'));
 const tablesDir = resolve(option('--tables', join(root, '..', 'shared', 'routing-tables')));
 const outFile = resolve(option('--out', join(root, 'bench', 'results', 'routing-minimise.json')));
 const ROUTER_ENTRIES = 1024; // the SpiNNaker1 router's table (1024 physical entries; Mundy et al.)
 const BENCHMARKS = ['centroid', 'gaussian'];
-
-/** Bundles the routing module into a temporary ES module and imports it. */
-async function loadRouting() {
-    const dir = mkdtempSync(join(tmpdir(), 'nirmesh-routing-'));
-    const outfile = join(dir, 'routing.mjs');
-    await esbuild.build({ entryPoints: [join(root, 'engine/src/routing/index.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning' });
-    try {
-        return await import(pathToFileURL(outfile).href);
-    } finally {
-        rmSync(dir, { recursive: true, force: true });
-    }
-}
 
 function readTables(routing, file) {
     const { tables, error } = routing.parseRoutingTableFile(new Uint8Array(readFileSync(join(tablesDir, file))));
@@ -46,7 +28,7 @@ function percentile(sorted, q) {
     return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-const routing = await loadRouting();
+const routing = await importBundled('engine/src/routing/index.ts');
 const rows = [];
 let failures = 0;
 for (const benchmark of BENCHMARKS) {

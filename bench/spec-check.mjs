@@ -6,37 +6,15 @@
 //   node bench/spec-check.mjs [--nodes N] [--runs R] [--out FILE]
 //
 // Writes bench/results/spec-check.json and prints the same JSON.
-import * as esbuild from 'esbuild';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importBundled, optionReader, root } from './lib/bundle.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-    const i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-};
+const option = optionReader(args);
 const nodeCount = Number(option('--nodes', '5000'));
 const runs = Number(option('--runs', '7'));
 const outFile = resolve(option('--out', join(root, 'bench', 'results', 'spec-check.json')));
-
-/** Bundles the engine into a temporary ES module and imports it. */
-async function loadEngine() {
-    const dir = mkdtempSync(join(tmpdir(), 'nirmesh-spec-bench-'));
-    const outfile = join(dir, 'engine.mjs');
-    await esbuild.build({
-        entryPoints: [join(root, 'engine/src/index.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning',
-        external: ['h5wasm', 'elkjs'],
-        banner: { js: "import { createRequire as __nirmeshRequire } from 'node:module'; const require = __nirmeshRequire(import.meta.url);" },
-    });
-    try {
-        return await import(pathToFileURL(outfile).href);
-    } finally {
-        rmSync(dir, { recursive: true, force: true });
-    }
-}
 
 /**
  * A branching network of `count` nodes: Input, then blocks of Affine → LIF whose widths vary,
@@ -96,7 +74,7 @@ async function time(fn) {
     return { ms: performance.now() - t0, value };
 }
 
-const engineModule = await loadEngine();
+const engineModule = await importBundled('engine/src/index.ts');
 const engine = new engineModule.Engine();
 const spec = generateBranchingSpec(nodeCount);
 const kinds = (type) => engine.registry.nodeKinds.get(type);
