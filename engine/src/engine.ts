@@ -1,7 +1,7 @@
 import type { NirDocument } from './nir/graph.js';
 import type { Problem } from './diagnostics/problem.js';
 import type { GraphAnalysis } from './graph/analysis.js';
-import type { CheckCategory } from './plugins/check.js';
+import type { CheckCategory, TimeUnit } from './plugins/check.js';
 import type { HardwareTarget } from './plugins/target.js';
 import type { MappingResult } from './plugins/mapper.js';
 import type { CancellationToken } from './util/cancellation.js';
@@ -35,6 +35,13 @@ export interface AnalyzeOptions {
     readonly categories?: readonly CheckCategory[];
     /** The mapper for slow checks; default `greedy`. */
     readonly mapperId?: string;
+    /**
+     * Default neurons per PE by NIR type (`{LIF: 128}`) for the mapper; a node's own
+     * `metadata.spinnaker2.neurons_per_core` overrides it.
+     */
+    readonly neuronsPerCore?: Readonly<Record<string, number>>;
+    /** The unit of the document's time values (Delay's `delay`, `metadata.dt`); default `s`, what exporters write. */
+    readonly timeUnit?: TimeUnit;
     readonly token?: CancellationToken;
 }
 
@@ -99,16 +106,17 @@ export class Engine {
         const analysis = analyzeGraph(document, this.registry);
         problems.push(...analysis.problems);
         throwIfCancelled(options.token);
-        problems.push(...runChecks(analysis, this.registry, { categories, target, token: options.token }));
+        const { token, timeUnit } = options;
+        problems.push(...runChecks(analysis, this.registry, { categories, target, token, timeUnit }));
 
         let mapping: MappingResult | undefined;
         const graphIsSound = !problems.some((p) => p.severity === 'error');
         if (categories.includes('slow') && target && graphIsSound) {
             const mapper = this.registry.mappers.get(options.mapperId ?? DEFAULT_MAPPER_ID);
             if (mapper) {
-                mapping = await mapper.map(analysis, target, options.token);
+                mapping = await mapper.map(analysis, target, token, { neuronModels: this.registry.neuronModels, neuronsPerCore: options.neuronsPerCore });
                 problems.push(...mapping.problems);
-                problems.push(...runChecks(analysis, this.registry, { categories, target, mapping, token: options.token }));
+                problems.push(...runChecks(analysis, this.registry, { categories, target, mapping, token, timeUnit }));
             }
         }
         return { document, analysis, target, mapping, problems };

@@ -1,6 +1,6 @@
 import type { Problem } from '../diagnostics/problem.js';
 import type { GraphAnalysis } from '../graph/analysis.js';
-import type { CheckCategory } from '../plugins/check.js';
+import type { CheckCategory, TimeUnit } from '../plugins/check.js';
 import type { Registry } from '../plugins/registry.js';
 import type { HardwareTarget } from '../plugins/target.js';
 import type { MappingResult } from '../plugins/mapper.js';
@@ -13,6 +13,8 @@ export interface CheckRunOptions {
     /** With a mapping, only the checks that need it run; without one, only those that do not. */
     readonly mapping?: MappingResult;
     readonly token?: CancellationToken;
+    /** The unit of the document's time values; default `s`. */
+    readonly timeUnit?: TimeUnit;
 }
 
 /**
@@ -34,6 +36,7 @@ export function runChecks(analysis: GraphAnalysis, registry: Registry, options: 
                 target: options.target,
                 mapping: options.mapping,
                 token: options.token,
+                timeUnit: options.timeUnit,
                 report: (problem) => problems.push(problem),
             });
         } catch (error) {

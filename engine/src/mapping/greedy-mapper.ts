@@ -9,7 +9,7 @@ import { peCostModel } from '../machine/pe-cost-model.js';
 import { SPINNAKER_NEURON_MODELS } from '../targets/neuron-models.js';
 import { settingValue } from '../targets/setting.js';
 import { machineLimits } from './machine-limits.js';
-import { sizePopulations } from './slice-sizing.js';
+import { sizePopulations, type FixedSize } from './slice-sizing.js';
 import { hilbertChipOrder } from './chip-order.js';
 import { placeSlices } from './placement.js';
 import { allocateKeys } from './keys.js';
@@ -66,7 +66,13 @@ async function mapGreedy(analysis: GraphAnalysis, target: HardwareTarget, token:
     const atomLimits = graph.populations.map((p, i) => Math.max(1, Math.min(limits.maxNeuronsPerPe, models[i].maxNeuronsPerCore ?? limits.maxNeuronsPerPe, p.size)));
     const neuronsPerCore = graph.populations.map(() => 1);
     const ctx = { graph, model, steps, neuronsPerCore, bytesPerNeuron };
-    const sizing = sizePopulations(ctx, atomLimits, graph.populations.map((p) => p.hints.neuronsPerCore?.value));
+    const fixed = graph.populations.map((p, i): FixedSize | undefined => {
+        const hint = p.hints.neuronsPerCore?.value;
+        if (hint !== undefined) return { n: hint, source: 'hint' };
+        const preset = options.neuronsPerCore?.[p.type];
+        return preset !== undefined && preset >= 1 ? { n: Math.min(Math.floor(preset), atomLimits[i]), source: 'default' } : undefined;
+    });
+    const sizing = sizePopulations(ctx, atomLimits, fixed);
     await pause();
     lap('size');
 

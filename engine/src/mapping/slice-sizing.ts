@@ -4,17 +4,24 @@ import { populationPeriod, worstSlice } from './slice-cost.js';
 /** How many neurons each PE of a population runs, and why. */
 export interface Sizing {
     readonly n: number;
-    readonly source: 'hint' | 'model-limit' | 'sram-fit';
+    readonly source: 'hint' | 'default' | 'model-limit' | 'sram-fit';
     /** The most neurons per PE whose slices all fit the SRAM window (0: not even one neuron fits). */
     readonly fitting: number;
+}
+
+/** A population's neurons per PE fixed before sizing: its own hint, or the caller's default for its type. */
+export interface FixedSize {
+    readonly n: number;
+    readonly source: 'hint' | 'default';
 }
 
 /** Rounds of re-sizing: a smaller source population adds population-table entries to its targets. */
 const ROUNDS = 4;
 
 /**
- * Chooses neurons per PE for every population. A `neurons_per_core` hint is used as given (the
- * checks report a hint that does not fit, with the value that would). Otherwise the largest number
+ * Chooses neurons per PE for every population. A fixed size (a `neurons_per_core` hint, or a
+ * per-type default) is used as given (the checks report one that does not fit, with the value
+ * that would). Otherwise the largest number
  * up to `limits[i]` (the model's and the PE's atom limit) whose costliest slice fits the SRAM
  * window: a downward scan when slice costs repeat with a short period (cheap, and right even
  * when the cost is not monotone, as for a recurrent population whose population table grows as
@@ -22,11 +29,11 @@ const ROUNDS = 4;
  * resource checks explain why. Repeats while slicing changes, since a population's slice count is part of
  * the population table of the populations it feeds.
  */
-export function sizePopulations(ctx: CostContext & { neuronsPerCore: number[] }, limits: readonly number[], hints: readonly (number | undefined)[]): Sizing[] {
+export function sizePopulations(ctx: CostContext & { neuronsPerCore: number[] }, limits: readonly number[], fixed: readonly (FixedSize | undefined)[]): Sizing[] {
     const n = ctx.neuronsPerCore;
     const window = ctx.model.windowBytes;
     const pops = ctx.graph.populations;
-    pops.forEach((_, i) => (n[i] = hints[i] ?? limits[i]));
+    pops.forEach((_, i) => (n[i] = fixed[i]?.n ?? limits[i]));
 
     const fits = (i: number, candidate: number): boolean => {
         const saved = n[i];
@@ -54,7 +61,7 @@ export function sizePopulations(ctx: CostContext & { neuronsPerCore: number[] },
     for (let round = 0; round < ROUNDS; round++) {
         let changed = false;
         pops.forEach((_, i) => {
-            if (hints[i] !== undefined) return;
+            if (fixed[i] !== undefined) return;
             const best = largestFitting(i, limits[i]);
             const chosen = best > 0 ? best : limits[i];
             if (chosen !== n[i]) {
@@ -66,7 +73,7 @@ export function sizePopulations(ctx: CostContext & { neuronsPerCore: number[] },
     }
     return pops.map((_, i) => {
         const fitting = largestFitting(i, limits[i]);
-        const source = hints[i] !== undefined ? 'hint' : n[i] === limits[i] ? 'model-limit' : 'sram-fit';
+        const source = fixed[i]?.source ?? (n[i] === limits[i] ? 'model-limit' : 'sram-fit');
         return { n: n[i], source, fitting };
     });
 }

@@ -11,6 +11,14 @@ import type { MappingResult } from './mapper.js';
  */
 export type CheckCategory = 'fast' | 'slow';
 
+/** The unit NIR time values (Delay's `delay`, the graph's `metadata.dt`) are written in; exporters write seconds. */
+export type TimeUnit = 's' | 'ms';
+
+/** Seconds per unit of a `TimeUnit`. */
+export function secondsPer(unit: TimeUnit | undefined): number {
+    return unit === 'ms' ? 1e-3 : 1;
+}
+
 /** What a check may look at. `target` is undefined under `--target none`; `mapping` only for slow checks. */
 export interface CheckContext {
     readonly analysis: GraphAnalysis;
@@ -18,6 +26,8 @@ export interface CheckContext {
     readonly target?: HardwareTarget;
     readonly mapping?: MappingResult;
     readonly token?: CancellationToken;
+    /** The unit of the document's time values; default `s`. */
+    readonly timeUnit?: TimeUnit;
     /** Reports a problem; its `code` should be the check's id. */
     report(problem: Problem): void;
 }

@@ -45,9 +45,9 @@ export interface NodePlacement {
     /** The NIR type and the machine's model for it (`lif_no_delay`). */
     readonly type?: string;
     readonly model?: string;
-    /** Neurons per PE used, and where that number came from. */
+    /** Neurons per PE used, and where that number came from (`default`: `MapOptions.neuronsPerCore` for its type). */
     readonly neuronsPerCore?: number;
-    readonly neuronsPerCoreSource?: 'hint' | 'model-limit' | 'sram-fit';
+    readonly neuronsPerCoreSource?: 'hint' | 'default' | 'model-limit' | 'sram-fit';
     /** PEs the node needs (placed or not). */
     readonly pesNeeded?: number;
     /** The largest SRAM of any of its slices, and where it goes. */
@@ -144,6 +144,11 @@ export interface MapOptions {
     readonly steps?: number;
     /** Where to look up neuron models by NIR type (the engine's `registry.neuronModels`); default: the mapper's own. */
     readonly neuronModels?: { get(id: string): NeuronModel | undefined };
+    /**
+     * Neurons per PE by NIR type (`{LIF: 128}`), used where a node has no `neurons_per_core` hint of
+     * its own; capped at the model's and the PE's limit. Types not named are sized to fit the SRAM.
+     */
+    readonly neuronsPerCore?: Readonly<Record<string, number>>;
 }
 
 /** Places a network on a target. Deterministic for the same input. */

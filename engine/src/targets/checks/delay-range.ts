@@ -4,11 +4,15 @@ import { spinnakerCheck, fmt, type RuleContext } from './target-check.js';
 import { settingValue } from '../setting.js';
 import { asTensor, scalarOf, tensorRange } from '../../machine/tensor-values.js';
 import { isConv } from '../../machine/node-roles.js';
+import { secondsPer } from '../../plugins/check.js';
 
-/** The simulation step: the graph's `metadata.dt` when it is a positive number, else the target's `timestep_s`. */
+/**
+ * The simulation step in seconds: the graph's `metadata.dt` (in the document's time unit) when it
+ * is a positive number, else the target's `timestep_s`.
+ */
 export function stepSeconds(rc: RuleContext): number {
     const dt = scalarOf(rc.ctx.analysis.document.root.metadata.entries.get('dt'));
-    return dt !== undefined && dt > 0 ? dt : settingValue(rc.target, 'timestep_s');
+    return dt !== undefined && dt > 0 ? dt * secondsPer(rc.ctx.timeUnit) : settingValue(rc.target, 'timestep_s');
 }
 
 /** A projection's delay in steps and the place that sets it. */
@@ -19,7 +23,9 @@ interface DelayOf {
     readonly how: string;
 }
 
+/** A projection's delay: the synaptic delay plus its Delay nodes' values (in the document's time unit) over the step `dt` (seconds). */
 function delayOf(rc: RuleContext, p: Projection, dt: number): DelayOf {
+    const unit = rc.ctx.timeUnit ?? 's';
     const conv = p.weightOp !== undefined && isConv(p.weightOp.node.node.type);
     const base = p.delayHint?.steps ?? settingValue(rc.target, conv ? 'conv_delay_steps' : 'default_delay_steps');
     let steps = base;
@@ -30,10 +36,11 @@ function delayOf(rc: RuleContext, p: Projection, dt: number): DelayOf {
         const tensor = asTensor(op.node.node.params.get('delay'));
         const range = tensor && tensorRange(tensor);
         if (!tensor || !range) continue;
-        const nodeSteps = Math.round(range.max / dt);
+        const nodeSteps = Math.round((range.max * secondsPer(unit)) / dt);
         steps += nodeSteps;
         origin = tensor.origin;
-        parts.push(`Delay '${op.node.node.name}' up to ${fmt(range.max)} at dt ${fmt(dt)} = ${nodeSteps} steps`);
+        const value = unit === 'ms' ? `${fmt(range.max)} ms at dt ${fmt(dt)} s` : `${fmt(range.max)} at dt ${fmt(dt)}`;
+        parts.push(`Delay '${op.node.node.name}' up to ${value} = ${nodeSteps} steps`);
     }
     return { steps, conv, origin, how: parts.join(' plus ') };
 }
