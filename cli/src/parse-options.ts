@@ -19,3 +19,22 @@ export function parseCount(flag: string, value: string | undefined, fallback: nu
     if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number ≥ ${min}, not '${value}'`);
     return n;
 }
+
+/** Parses repeated `--neurons-per-core TYPE=N` values into per-type defaults (undefined when none). */
+export function parseNeuronsPerCore(command: string, values: readonly string[] | undefined): Record<string, number> | undefined {
+    if (!values?.length) return undefined;
+    const out: Record<string, number> = {};
+    for (const value of values) {
+        const match = /^([A-Za-z_][A-Za-z0-9_]*)=(\d+)$/.exec(value);
+        const n = match ? Number(match[2]) : 0;
+        if (!match || n < 1) throw new UsageError(`${command}: --neurons-per-core takes TYPE=N (a NIR type and a whole number ≥ 1), not '${value}'`);
+        out[match[1]] = n;
+    }
+    return out;
+}
+
+/** Parses `--time-unit s|ms` (undefined when not given). */
+export function parseTimeUnit(command: string, value: string | undefined): 's' | 'ms' | undefined {
+    if (value === undefined || value === 's' || value === 'ms') return value;
+    throw new UsageError(`${command}: --time-unit takes s or ms, not '${value}'`);
+}

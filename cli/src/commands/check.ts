@@ -1,17 +1,17 @@
 import type { CliCommand } from '../cli-context.js';
 import { EXIT, UsageError } from '../cli-context.js';
-import { parseOptions } from '../parse-options.js';
+import { parseNeuronsPerCore, parseOptions, parseTimeUnit } from '../parse-options.js';
 import { loadSourceFile } from '../load-source.js';
 import { toJsonDiagnostics, formatDiagnosticLine, type JsonDiagnostic } from '../diagnostic-report.js';
 import { resolveTarget, DEFAULT_TARGET_ID } from '../../../engine/src/index.js';
 
 /**
- * `nirmesh check FILE... [--target ID] [--json] [--lenient] [--map] [--hints]`: exit 0 clean, 1 errors,
- * 2 usage/IO. Text output leaves hints out unless `--hints` is given (JSON always has them).
+ * `nirmesh check FILE... [--target ID] [--json] [--lenient] [--map] [--hints] [--neurons-per-core TYPE=N]…
+ * [--time-unit s|ms]`: exit 0 clean, 1 errors, 2 usage/IO. Text output leaves hints out unless `--hints` is given (JSON always has them).
  */
 export const checkCommand: CliCommand = {
     name: 'check',
-    synopsis: 'check FILE... [--target ID] [--json] [--lenient] [--map] [--hints]   diagnostics; exit 0 clean, 1 errors, 2 usage/IO',
+    synopsis: 'check FILE... [--target ID] [--json] [--lenient] [--map] [--hints] [--neurons-per-core TYPE=N]... [--time-unit s|ms]   diagnostics; exit 0 clean, 1 errors, 2 usage/IO',
     async run(args, { engine, out, cwd }) {
         const { values, positionals } = parseOptions('check', args, {
             target: { type: 'string' },
@@ -19,11 +19,15 @@ export const checkCommand: CliCommand = {
             lenient: { type: 'boolean' },
             map: { type: 'boolean' },
             hints: { type: 'boolean' },
+            'neurons-per-core': { type: 'string', multiple: true },
+            'time-unit': { type: 'string' },
         });
         if (positionals.length === 0) throw new UsageError('check: name at least one FILE');
         const targetId = values.target ?? DEFAULT_TARGET_ID;
         const resolved = resolveTarget(engine.registry, targetId);
         if (resolved.error) throw new UsageError(`check: ${resolved.error}`);
+        const neuronsPerCore = parseNeuronsPerCore('check', values['neurons-per-core']);
+        const timeUnit = parseTimeUnit('check', values['time-unit']);
 
         const files = positionals.map((path) => loadSourceFile(path, cwd, values.lenient ?? false));
         const diagnostics: JsonDiagnostic[] = [];
@@ -31,6 +35,8 @@ export const checkCommand: CliCommand = {
             const result = await engine.analyze(file.input, {
                 target: targetId,
                 categories: values.map ? ['fast', 'slow'] : ['fast'],
+                neuronsPerCore,
+                timeUnit,
             });
             diagnostics.push(...toJsonDiagnostics(file, result.problems));
         }

@@ -1,7 +1,7 @@
 import type { CliCommand, CliOutput } from '../cli-context.js';
 import type { HardwareTarget, MappingResult, Problem, Registry } from '../../../engine/src/index.js';
 import { EXIT, UsageError } from '../cli-context.js';
-import { parseCount, parseOptions } from '../parse-options.js';
+import { parseCount, parseNeuronsPerCore, parseOptions, parseTimeUnit } from '../parse-options.js';
 import { loadSourceFile } from '../load-source.js';
 import { formatDiagnosticLine, toJsonDiagnostics, type JsonDiagnostic } from '../diagnostic-report.js';
 import {
@@ -9,13 +9,14 @@ import {
 } from '../../../engine/src/index.js';
 
 /**
- * `nirmesh map FILE [--target ID] [--json] [--steps N] [--set NAME=VALUE]…`: places the network on
+ * `nirmesh map FILE [--target ID] [--json] [--steps N] [--set NAME=VALUE]… [--neurons-per-core TYPE=N]…
+ * [--time-unit s|ms]`: places the network on
  * the target and reports PEs, SRAM, keys, routing tables and the diagnostics (DESIGN.md §4).
  * Exit 0 when it fits, 1 when anything is an error, 2 for usage and I/O errors.
  */
 export const mapCommand: CliCommand = {
     name: 'map',
-    synopsis: 'map FILE [--target ID] [--json] [--steps N] [--set NAME=VALUE]   placement and resource report; exit 0 fits, 1 errors, 2 usage/IO',
+    synopsis: 'map FILE [--target ID] [--json] [--steps N] [--set NAME=VALUE] [--neurons-per-core TYPE=N]... [--time-unit s|ms]   placement and resource report; exit 0 fits, 1 errors, 2 usage/IO',
     async run(args, { engine, out, cwd }) {
         const { values, positionals } = parseOptions('map', args, {
             target: { type: 'string' },
@@ -23,10 +24,14 @@ export const mapCommand: CliCommand = {
             steps: { type: 'string' },
             html: { type: 'string' },
             set: { type: 'string', multiple: true },
+            'neurons-per-core': { type: 'string', multiple: true },
+            'time-unit': { type: 'string' },
         });
         if (values.html !== undefined) throw new UsageError('map: --html is not yet supported; use --json');
         if (positionals.length !== 1) throw new UsageError('map: name exactly one FILE');
         const steps = parseCount('--steps', values.steps, DEFAULT_STEPS);
+        const neuronsPerCore = parseNeuronsPerCore('map', values['neurons-per-core']);
+        const timeUnit = parseTimeUnit('map', values['time-unit']);
         const target = targetWithOverrides(engine.registry, values.target ?? DEFAULT_TARGET_ID, values.set ?? []);
 
         const file = loadSourceFile(positionals[0], cwd);
@@ -35,13 +40,13 @@ export const mapCommand: CliCommand = {
         let mapping: MappingResult | undefined;
         if (loaded.document) {
             const analysis = analyzeGraph(loaded.document, engine.registry);
-            problems.push(...analysis.problems, ...runChecks(analysis, engine.registry, { categories: ['fast'], target }));
+            problems.push(...analysis.problems, ...runChecks(analysis, engine.registry, { categories: ['fast'], target, timeUnit }));
             // Toolchain-rule errors (spinnaker2/…) still leave a graph worth costing; NIR errors do not.
             if (!problems.some((p) => p.severity === 'error' && !p.code.startsWith('spinnaker2/'))) {
                 const mapper = engine.registry.mappers.get(DEFAULT_MAPPER_ID);
                 if (!mapper) throw new UsageError(`map: no mapper '${DEFAULT_MAPPER_ID}' is registered`);
-                mapping = await mapper.map(analysis, target, undefined, { steps, neuronModels: engine.registry.neuronModels });
-                problems.push(...mapping.problems, ...runChecks(analysis, engine.registry, { categories: ['fast', 'slow'], target, mapping }));
+                mapping = await mapper.map(analysis, target, undefined, { steps, neuronModels: engine.registry.neuronModels, neuronsPerCore });
+                problems.push(...mapping.problems, ...runChecks(analysis, engine.registry, { categories: ['fast', 'slow'], target, mapping, timeUnit }));
             }
         }
         const diagnostics = toJsonDiagnostics(file, problems);

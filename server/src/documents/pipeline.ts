@@ -108,5 +108,5 @@ export class Pipeline {
 
 /** The engine options the settings ask for. */
 export function analyzeOptions(settings: ServerSettings, categories: readonly CheckCategory[], token: CancellationToken): AnalyzeOptions {
-    return { target: settings.target, categories, token };
+    return { target: settings.target, categories, token, neuronsPerCore: settings.neuronsPerCore, timeUnit: settings.timeUnit };
 }
