@@ -9,8 +9,9 @@ export const NIR_LANGUAGE_ID = 'nir';
 
 /**
  * The language client: runs the bundled server (`dist/server.cjs`) in a Node process over IPC,
- * for `nir-yaml` documents and `.nir` files, and tells it when `.nir` and `.npy` files change
- * (specs refer to them, and `.nir` files get diagnostics without being open).
+ * for `nir-yaml` documents and `.nir` files. It watches no files itself: the server registers
+ * `**\/*.nir` and `**\/*.npy` watchers dynamically (`client/registerCapability`), which VS Code's
+ * client supports, so each change reaches the server once.
  */
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
     const module = context.asAbsolutePath('dist/server.cjs');
@@ -18,15 +19,12 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
         run: { module, transport: TransportKind.ipc },
         debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{nir,npy}');
-    context.subscriptions.push(watcher);
     const clientOptions: LanguageClientOptions = {
         documentSelector: [
             { language: SPEC_LANGUAGE_ID },
             { language: NIR_LANGUAGE_ID, scheme: 'file' },
             { scheme: 'file', pattern: '**/*.nir' },
         ],
-        synchronize: { fileEvents: watcher },
     };
     return new LanguageClient('nirmesh', 'NIRmesh', serverOptions, clientOptions);
 }

@@ -63,7 +63,7 @@ interface DiagnosticsWaiter {
 }
 
 /** The capabilities the test client announces: configuration pull, work-done progress, related information. */
-const CAPABILITIES: ClientCapabilities = {
+export const CAPABILITIES: ClientCapabilities = {
     workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
     window: { workDoneProgress: true },
     textDocument: {
@@ -80,6 +80,9 @@ export class LspTestClient {
     readonly progress: ProgressEvent[] = [];
     /** The server's log messages (`window/logMessage`) and stderr, for failure messages. */
     readonly log: string[] = [];
+    /** Every request the server sent that the client answers with null (registrations, refreshes), in arrival order. */
+    readonly serverRequests: { readonly method: string; readonly params: unknown }[] = [];
+    private requestWaiters: { readonly method: string; readonly resolve: (params: unknown) => void }[] = [];
     private readonly versions = new Map<string, number>();
     private waiters: DiagnosticsWaiter[] = [];
     private settings: Record<string, unknown>;
@@ -108,8 +111,15 @@ export class LspTestClient {
         connection.onRequest('workspace/configuration', (params: ConfigurationParams) =>
             params.items.map((item) => (item.section === 'nirmesh' ? this.settings : (sections[item.section ?? ''] ?? null))),
         );
-        connection.onRequest('client/registerCapability', () => null);
-        connection.onRequest('window/workDoneProgress/create', () => null);
+        for (const method of ['client/registerCapability', 'window/workDoneProgress/create', 'workspace/codeLens/refresh']) {
+            connection.onRequest(method, (params: unknown) => {
+                this.serverRequests.push({ method, params });
+                const ready = this.requestWaiters.filter((w) => w.method === method);
+                this.requestWaiters = this.requestWaiters.filter((w) => w.method !== method);
+                for (const waiter of ready) waiter.resolve(params);
+                return null;
+            });
+        }
         connection.listen();
     }
 
@@ -182,6 +192,13 @@ export class LspTestClient {
         if (latest && accept(latest)) return Promise.resolve(latest);
         return this.bounded(`diagnostics for ${uri}`, timeoutMs, (resolve) => {
             this.waiters.push({ uri, accept, resolve });
+        });
+    }
+
+    /** Resolves with the params of the next request `method` (e.g. `workspace/codeLens/refresh`) the server sends from now on. */
+    nextServerRequest(method: string, timeoutMs = this.timeoutMs): Promise<unknown> {
+        return this.bounded(`a ${method} request from the server`, timeoutMs, (resolve) => {
+            this.requestWaiters.push({ method, resolve });
         });
     }
 

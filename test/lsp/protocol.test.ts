@@ -7,8 +7,8 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LspTestClient, ROOT } from '../helpers/lsp-client.js';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import { CAPABILITIES, LspTestClient, ROOT } from '../helpers/lsp-client.js';
+import type { PublishDiagnosticsParams, RegistrationParams } from 'vscode-languageserver';
 import type { MapReport } from '../../server/src/protocol.js';
 import { createEngine } from '../../engine/src/index.js';
 
@@ -133,6 +133,19 @@ describe('mapping on save', () => {
         const remapped = await c.waitForDiagnostics(uri, (p) => pes(p)?.message === mapped?.message);
         expect(pes(remapped)?.range.start.line).toBe(LIF_LINE + 1);
         expect(await c.shutdown()).toBe(0);
+    });
+});
+
+describe('what the server asks of clients that support it', () => {
+    it('registers the .nir and .npy file watchers dynamically, the only watchers (the VS Code client has none of its own)', async () => {
+        client = LspTestClient.start({ settings: GRAPH_ONLY });
+        const registered = client.nextServerRequest('client/registerCapability');
+        await client.initialize({ ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } } });
+        const { registrations } = (await registered) as RegistrationParams;
+        expect(registrations.map((r) => [r.method, r.registerOptions])).toEqual([
+            ['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/*.nir' }, { globPattern: '**/*.npy' }] }],
+        ]);
+        expect(await client.shutdown()).toBe(0);
     });
 });
 
