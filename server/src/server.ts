@@ -29,7 +29,9 @@ import { Scheduler } from './scheduler.js';
 import { SettingsSource } from './settings.js';
 import { createDocsLink } from './convert/index.js';
 import { guard } from './guard.js';
-import { registerConfiguration, registerDiagnostics, registerDocumentSync, registerMapRequest, type ServerCore } from './handlers/index.js';
+import {
+    registerCodeLensRefresh, registerConfiguration, registerDiagnostics, registerDocumentSync, registerMapRequest, type ServerCore,
+} from './handlers/index.js';
 import { MAP_REQUEST } from './protocol.js';
 
 /** How to start a server. */
@@ -89,6 +91,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     registerConfiguration(core, () => clientCapabilities);
     registerDocumentSync(core);
     registerDiagnostics(core);
+    registerCodeLensRefresh(core, () => clientCapabilities);
     registerMapRequest(core);
 
     const ctx: ServerContext = {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CAPABILITIES, LspTestClient, ROOT } from '../helpers/lsp-client.js';
-import type { PublishDiagnosticsParams, RegistrationParams } from 'vscode-languageserver';
+import type { CodeLens, PublishDiagnosticsParams, RegistrationParams } from 'vscode-languageserver';
 import type { MapReport } from '../../server/src/protocol.js';
 import { createEngine } from '../../engine/src/index.js';
 
@@ -146,6 +146,34 @@ describe('what the server asks of clients that support it', () => {
             ['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/*.nir' }, { globPattern: '**/*.npy' }] }],
         ]);
         expect(await client.shutdown()).toBe(0);
+    });
+
+    it('sends workspace/codeLens/refresh once a document is mapped, so that cost lenses show the placement', async () => {
+        client = LspTestClient.start({ settings: { validationDelayMs: 0 } });
+        await client.initialize({ ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, codeLens: { refreshSupport: true } } });
+        const uri = fileUri('lenses.nir.yaml', MAPPABLE_SPEC);
+        client.open(uri, MAPPABLE_SPEC);
+        await client.waitForDiagnostics(uri);
+        const lenses = () => client?.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } }) ?? [];
+        const before = (await lenses()).map((l) => l.command?.title);
+        expect(before.some((title) => title?.includes('PE'))).toBe(false);
+        expect(client.serverRequests.filter((r) => r.method === 'workspace/codeLens/refresh')).toEqual([]); // checked, not mapped
+        const refresh = client.nextServerRequest('workspace/codeLens/refresh');
+        client.save(uri);
+        await refresh;
+        const after = (await lenses()).map((l) => l.command?.title);
+        expect(after.some((title) => title?.includes('PE'))).toBe(true);
+        expect(await client.shutdown()).toBe(0);
+    });
+
+    it('sends no refresh to a client that did not announce refreshSupport', async () => {
+        const c = await started({ validationDelayMs: 0 });
+        const uri = fileUri('no-refresh.nir.yaml', MAPPABLE_SPEC);
+        c.open(uri, MAPPABLE_SPEC);
+        const report = await c.request<MapReport>('nirmesh/map', { uri });
+        expect(report.blocked).toBe(false); // the mapped snapshot was accepted before this answer was written
+        expect(c.serverRequests.filter((r) => r.method === 'workspace/codeLens/refresh')).toEqual([]);
+        expect(await c.shutdown()).toBe(0);
     });
 });
 
