@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { MAX_INPUT_BYTES, siblingResolver } from '../../host/file-resolver.js';
+import { registerShippedHdf5Plugins } from '../../host/hdf5-plugins.js';
 import type { SourceInput } from '../../engine/src/index.js';
 import { UsageError } from './cli-context.js';
 
@@ -43,6 +44,7 @@ export function loadSourceFile(path: string, cwd: string, lenient = false): Sour
     }
     if (size > MAX_INPUT_BYTES) throw new UsageError(`${path}: ${size} bytes is more than the ${MAX_INPUT_BYTES}-byte limit`);
     const bytes = new Uint8Array(readFileSync(absolute));
+    registerShippedHdf5Plugins();
     if (format === 'nir') return { path, format, input: { kind: 'nir', bytes, lenient } };
     const text = new TextDecoder('utf-8').decode(bytes);
     return { path, format, text, input: { kind: 'spec', text, resolveFile: siblingResolver(dirname(absolute)) } };

@@ -10,6 +10,8 @@ import { Registry, registerPlugin, type EnginePlugin } from './plugins/registry.
 import { BUILTIN_PLUGINS } from './builtins.js';
 import { parseSpec } from './spec/parse-spec.js';
 import { readNirFile } from './hdf5/read-nir.js';
+import { loadHdf5 } from './hdf5/h5-module.js';
+import { readNirDataset } from './hdf5/read-nir-dataset.js';
 import { analyzeGraph } from './graph/analysis.js';
 import { runChecks } from './checks/run-checks.js';
 import { resolveTarget, DEFAULT_TARGET_ID } from './plugins/resolve-target.js';
@@ -78,7 +80,14 @@ export class Engine {
     /** Reads a spec text or a `.nir` file into the model. Never throws. */
     async load(input: SourceInput): Promise<LoadResult> {
         if (input.kind === 'spec') {
-            return parseSpec(input.text, { resolveFile: input.resolveFile, nodeKinds: (type) => this.registry.nodeKinds.get(type) });
+            // Only specs that refer to `.nir` files need the HDF5 reader (loaded once per process).
+            const nirReferences = input.resolveFile !== undefined && /\.nir\b/i.test(input.text);
+            if (nirReferences) await loadHdf5().catch(() => undefined);
+            return parseSpec(input.text, {
+                resolveFile: input.resolveFile,
+                nodeKinds: (type) => this.registry.nodeKinds.get(type),
+                readNirDataset: nirReferences ? readNirDataset : undefined,
+            });
         }
         return readNirFile(input.bytes, { lenient: input.lenient });
     }

@@ -33,7 +33,7 @@ export * from './schema/index.js';
 export * from './nir/materialize.js';
 export * from './nir/dtype-codec.js';
 export * from './nir/npy.js';
-export * from './hdf5/read-nir.js';
+export * from './hdf5/index.js';
 export * from './util/cancellation.js';
 export * from './machine/index.js';
 export {

@@ -1,5 +1,9 @@
 import type { NirDocument } from '../nir/graph.js';
 import type { Problem } from '../diagnostics/problem.js';
+import { loadHdf5, withMemoryFile, type Hdf5Library } from './h5-module.js';
+import { openProblem } from './open-file.js';
+import { TreeReader } from './tree-reader.js';
+import { internalError } from './problems.js';
 
 /** Options for reading a `.nir` (HDF5) file. */
 export interface NirReadOptions {
@@ -16,10 +20,49 @@ export interface NirReadResult {
 /**
  * Reads a `.nir` file's bytes into the NIR model, each element's origin being its HDF5 path.
  * Never throws; hostile files give a problem within bounded time and memory.
- * (Stub: implemented by the HDF5 work.)
  */
 export async function readNirFile(bytes: Uint8Array, options: NirReadOptions = {}): Promise<NirReadResult> {
-    void bytes;
-    void options;
-    return { problems: [] };
+    try {
+        return readNirBytes(await loadHdf5(), bytes, options);
+    } catch (error) {
+        return { problems: [internalError(error)] };
+    }
+}
+
+/** `readNirFile` once HDF5 is loaded (synchronous). Never throws. */
+export function readNirBytes(library: Hdf5Library, bytes: Uint8Array, options: NirReadOptions = {}): NirReadResult {
+    const refused = openProblem(bytes);
+    if (refused) return { problems: [refused] };
+    try {
+        return withMemoryFile(library, bytes, (name) => {
+            let file;
+            try {
+                file = new library.h5.File(name, 'r');
+            } catch (error) {
+                return { problems: [openFailure(error)] };
+            }
+            try {
+                return new TreeReader(library, file, options.lenient ?? false).readDocument();
+            } finally {
+                file.close();
+            }
+        });
+    } catch (error) {
+        return { problems: [internalError(error)] };
+    }
+}
+
+function openFailure(error: unknown): Problem {
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+        code: 'hdf5/unreadable-file',
+        severity: 'error',
+        message: `The file starts like HDF5 but HDF5 cannot open it (truncated or corrupt?): ${firstLine(detail)}`,
+        origin: { path: '/' },
+    };
+}
+
+function firstLine(text: string): string {
+    const line = text.split('\n').find((l) => l.trim().length > 0) ?? text;
+    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

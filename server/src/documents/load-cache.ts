@@ -4,6 +4,7 @@ import { specFileResolver } from './file-access.js';
 import { mayHoldAliases } from './node-blocks.js';
 import { spliceReparse } from './splice-reparse.js';
 import { chunkedParse } from './chunked-parse.js';
+import { registerShippedHdf5Plugins } from '../../../host/hdf5-plugins.js';
 
 /** What besides the input a load depends on. */
 export interface LoadOptions {
@@ -95,6 +96,7 @@ export class LoadCache {
 
     private async readNir(input: DocumentInput, options: LoadOptions): Promise<LoadResult> {
         if (input.format !== 'nir' || !input.bytes) return unreadable((input.format === 'nir' && input.readError) || `cannot read ${input.uri}`);
+        registerShippedHdf5Plugins();
         return this.engine.load({ kind: 'nir', bytes: input.bytes, lenient: options.lenientNir });
     }
 }
