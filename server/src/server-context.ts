@@ -56,8 +56,14 @@ export interface ServerContext {
     readonly connection: Connection;
     readonly engine: Engine;
     settings(): ServerSettings;
-    /** The newest snapshot of a document, without waiting. */
+    /** The newest snapshot of a document, without waiting (possibly of an older version than the newest text). */
     current(uri: string): DocumentSnapshot | undefined;
+    /**
+     * The newest text of an open `*.nir.yaml` document as the editor sent it, without waiting for
+     * any analysis (undefined for `.nir` files and closed documents). Its version may be ahead of
+     * `current(uri)`; features that can answer from text alone (completion) read it.
+     */
+    textDocument(uri: string): TextDocument | undefined;
     /**
      * Waits until the newest version of the document reaches `state` (or a newer edit supersedes the
      * wait, which then resolves with the newer snapshot once it gets there). Undefined when closed.

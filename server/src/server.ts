@@ -89,7 +89,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }));
     connection.onShutdown(() => scheduler.dispose());
     registerConfiguration(core, () => clientCapabilities);
-    registerDocumentSync(core);
+    const documents = registerDocumentSync(core);
     registerDiagnostics(core);
     registerCodeLensRefresh(core, () => clientCapabilities);
     registerMapRequest(core);
@@ -99,6 +99,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         engine,
         settings: () => settings.current(),
         current: (uri) => store.current(uri),
+        textDocument: (uri) => (store.input(uri)?.format === 'spec' ? documents.get(uri) : undefined),
         whenReady: (uri, state, token) => scheduler.whenReady(uri, state, token),
         docsLink: core.docsLink,
     };

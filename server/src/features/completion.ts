@@ -1,5 +1,5 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DTYPES, type NirDocument, type NodeKind, type Registry } from '../../../engine/src/index.js';
 import { guard } from '../guard.js';
 import { DocumentState, type Feature } from '../server-context.js';
@@ -154,17 +154,29 @@ function keyItems(keys: readonly (readonly [string, string])[], cursor: YamlCurs
         .map(([name, doc]) => ({ label: name, kind: CompletionItemKind.Property, documentation: doc, textEdit: { newText: `${name}: ` } }));
 }
 
-/** Completion in `*.nir.yaml` documents. */
+/**
+ * Completion in `*.nir.yaml` documents. It answers from the newest text at once, without waiting
+ * for that version to be parsed: the cursor's context comes from the text, and node names and
+ * types from the newest parsed model, even when that is a version or two behind. Only before the
+ * document's first analysis has finished does it wait, for a parse.
+ */
 export const completionFeature: Feature = {
     id: 'completion',
     capabilities: { completionProvider: { triggerCharacters: [' ', '[', ','] } },
     register(ctx) {
         ctx.connection.onCompletion(guard(ctx.connection.console, 'completion', async (params, token) => {
-            const snapshot = await ctx.whenReady(params.textDocument.uri, DocumentState.Parsed, token);
-            const text = snapshot?.textDocument;
-            if (!snapshot || !text) return null;
+            const uri = params.textDocument.uri;
+            const live = ctx.textDocument(uri);
+            if (!live) return null;
+            let snapshot = ctx.current(uri);
+            let text = live;
+            if (!snapshot) {
+                // Editors update their text in place; keep the version the position refers to while waiting.
+                text = TextDocument.create(live.uri, live.languageId, live.version, live.getText());
+                snapshot = await ctx.whenReady(uri, DocumentState.Parsed, token);
+            }
             const offset = text.offsetAt(params.position);
-            return { isIncomplete: false, items: completionsAt({ text, offset, document: snapshot.result.document, registry: ctx.engine.registry }) };
+            return { isIncomplete: false, items: completionsAt({ text, offset, document: snapshot?.result.document, registry: ctx.engine.registry }) };
         }));
     },
 };
