@@ -1,0 +1,52 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readNirFile, writeNirFile } from '../../../engine/src/index.js';
+import { registerShippedHdf5Plugins } from '../../../host/hdf5-plugins.js';
+import { H5PY_AVAILABLE, H5PY_SKIP_REASON, h5pyDumps } from '../../helpers/h5py.js';
+import { CORPUS_FILES, corpusBytes, corpusDump } from './corpus-files.js';
+import { dumpComparable } from './comparable.js';
+
+let dir = '';
+beforeAll(() => {
+    registerShippedHdf5Plugins();
+    dir = mkdtempSync(join(tmpdir(), 'nirmesh-h5py-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('files written by the engine, read by h5py', () => {
+    it.skipIf(!H5PY_AVAILABLE)(`equal the corpus dumps of their originals (skipped when ${H5PY_SKIP_REASON})`, async () => {
+        const paths: string[] = [];
+        for (const [i, file] of CORPUS_FILES.entries()) {
+            const { document } = await readNirFile(corpusBytes(file));
+            const written = await writeNirFile(document!);
+            expect(written.problems, file).toEqual([]);
+            paths.push(join(dir, `${i}.nir`));
+            writeFileSync(paths[i], written.bytes!);
+        }
+        const dumps = h5pyDumps(paths) as { version: string; root_members: string[]; node: never }[];
+        for (const [i, file] of CORPUS_FILES.entries()) {
+            const original = corpusDump(file);
+            expect(dumps[i].root_members, file).toEqual(['node', 'version']);
+            expect(dumps[i].version, file).toBe(original.version ?? '1.0.8');
+            // h5wasm cannot create HDF5 enums, so booleans come back to h5py as int8 0/1.
+            expect(dumpComparable(dumps[i].node), file).toEqual(dumpComparable(original.node, 'int8'));
+        }
+    });
+
+    it.skipIf(!H5PY_AVAILABLE)('are laid out as NIR writes them: gzip on arrays, scalars plain, empty edges as float64 (0,)', async () => {
+        const { document } = await readNirFile(corpusBytes('generated/graph_ff_lif_uncompressed.nir'));
+        const path = join(dir, 'layout.nir');
+        writeFileSync(path, (await writeNirFile(document!)).bytes!);
+        const [dump] = h5pyDumps([path]) as { node: { params?: unknown; nodes: Record<string, { params: Record<string, { storage: { compression?: string } }> }>; edges_storage: unknown } }[];
+        expect(dump.node.nodes.fc1.params.weight.storage.compression).toBe('gzip');
+        expect(dump.node.edges_storage).toEqual({ dtype: 'object', shape: [5, 2] });
+
+        const empty = { ...document!, root: { ...document!.root, nodes: new Map(), edges: [] } };
+        const emptyPath = join(dir, 'empty.nir');
+        writeFileSync(emptyPath, (await writeNirFile(empty)).bytes!);
+        const [emptyDump] = h5pyDumps([emptyPath]) as { node: { edges_storage: unknown } }[];
+        expect(emptyDump.node.edges_storage).toEqual({ dtype: 'float64', shape: [0] });
+    });
+});
