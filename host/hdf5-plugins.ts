@@ -29,6 +29,7 @@ export function registerShippedHdf5Plugins(): void {
 }
 
 function moduleRequire(): NodeJS.Require {
-    // In the CommonJS bundles `require` exists; in ESM (tests, tsx) build one from this module's URL.
-    return typeof require === 'function' ? require : createRequire(import.meta.url);
+    // The CommonJS bundles (and vitest) have \`require\`, resolving from the installed package. Plain
+    // ESM runs resolve from the working directory (\`import.meta\` would break the CommonJS bundles).
+    return typeof require === 'function' ? require : createRequire(`${process.cwd()}/`);
 }

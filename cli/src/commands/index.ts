@@ -4,6 +4,7 @@ import { mapCommand } from './map.js';
 import { targetsCommand } from './targets.js';
 import { lspCommand } from './lsp.js';
 import { schemaCommand } from './schema.js';
+import { convertCommand } from './convert.js';
 
 /** Every subcommand, in the order `nirmesh --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [checkCommand, mapCommand, targetsCommand, schemaCommand, lspCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, convertCommand, mapCommand, targetsCommand, schemaCommand, lspCommand];
