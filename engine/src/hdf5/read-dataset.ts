@@ -7,6 +7,7 @@ import type { Hdf5Library } from './h5-module.js';
 import { undecodableFilter } from './filters.js';
 import { MAX_DATASET_BYTES, MAX_DATASET_ELEMENTS } from './limits.js';
 import { DTYPE_MARKER_ATTRIBUTE } from './dtype-marker.js';
+import { hdf5ErrorSummary } from './problems.js';
 
 /** HDF5 type classes as h5wasm numbers them. */
 const H5T = { integer: 0, float: 1, string: 3, enum: 8 } as const;
@@ -29,9 +30,17 @@ export interface DecodeBudget {
 
 /**
  * Reads one dataset as a tensor (numbers, booleans) or a string, checking its type, declared
- * size and filters before any data is read.
+ * size and filters before any data is read. HDF5 failures (corrupt files) become `hdf5/bad-data`.
  */
 export function readDatasetValue(library: Hdf5Library, dataset: Dataset, origin: Origin, budget: DecodeBudget): DatasetRead {
+    try {
+        return readUnguarded(library, dataset, origin, budget);
+    } catch (error) {
+        return fail('hdf5/bad-data', `${origin.path} cannot be read (corrupt file?): ${hdf5ErrorSummary(error)}.`);
+    }
+}
+
+function readUnguarded(library: Hdf5Library, dataset: Dataset, origin: Origin, budget: DecodeBudget): DatasetRead {
     const meta = dataset.metadata;
     const shape = dataset.shape;
     if (shape === null) return fail('hdf5/unsupported-dtype', `${origin.path} has an empty (null) dataspace, which NIR never writes.`);

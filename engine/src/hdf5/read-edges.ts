@@ -3,6 +3,7 @@ import type { Hdf5Library } from './h5-module.js';
 import { readDatasetValue, type DatasetProblem, type DecodeBudget } from './read-dataset.js';
 import { undecodableFilter } from './filters.js';
 import { MAX_DATASET_ELEMENTS } from './limits.js';
+import { hdf5ErrorSummary } from './problems.js';
 
 /** The `[source, target]` rows of an `edges` dataset, or why they could not be read. */
 export type EdgeRows = { readonly pairs: readonly (readonly [string, string])[] } | { readonly problem: DatasetProblem };
@@ -15,6 +16,14 @@ const BYTES_PER_NAME = 64;
  * `(0,)` float64 for no edges), or `[E, 2]` integers (NIR 0.0.x node indices, named by index).
  */
 export function readEdgeRows(library: Hdf5Library, dataset: Dataset, path: string, budget: DecodeBudget): EdgeRows {
+    try {
+        return readUnguarded(library, dataset, path, budget);
+    } catch (error) {
+        return { problem: { code: 'hdf5/bad-data', message: `${path} cannot be read (corrupt file?): ${hdf5ErrorSummary(error)}.` } };
+    }
+}
+
+function readUnguarded(library: Hdf5Library, dataset: Dataset, path: string, budget: DecodeBudget): EdgeRows {
     const shape = dataset.shape ?? [];
     const count = shape.reduce((a, b) => a * b, 1);
     if (dataset.metadata.type !== 3) return numericEdges(library, dataset, path, budget, shape, count);

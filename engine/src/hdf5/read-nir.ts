@@ -3,7 +3,7 @@ import type { Problem } from '../diagnostics/problem.js';
 import { loadHdf5, withMemoryFile, type Hdf5Library } from './h5-module.js';
 import { openProblem } from './open-file.js';
 import { TreeReader } from './tree-reader.js';
-import { internalError } from './problems.js';
+import { hdf5ErrorSummary, internalError } from './problems.js';
 
 /** Options for reading a `.nir` (HDF5) file. */
 export interface NirReadOptions {
@@ -53,16 +53,10 @@ export function readNirBytes(library: Hdf5Library, bytes: Uint8Array, options: N
 }
 
 function openFailure(error: unknown): Problem {
-    const detail = error instanceof Error ? error.message : String(error);
     return {
         code: 'hdf5/unreadable-file',
         severity: 'error',
-        message: `The file starts like HDF5 but HDF5 cannot open it (truncated or corrupt?): ${firstLine(detail)}`,
+        message: `The file starts like HDF5 but HDF5 cannot open it (truncated or corrupt?): ${hdf5ErrorSummary(error)}`,
         origin: { path: '/' },
     };
-}
-
-function firstLine(text: string): string {
-    const line = text.split('\n').find((l) => l.trim().length > 0) ?? text;
-    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

@@ -1,4 +1,4 @@
-import type { Dataset, File as H5File, Group } from 'h5wasm';
+import type { Dataset, Entity, File as H5File, Group } from 'h5wasm';
 import type { NirEdge, NirNode } from '../nir/graph.js';
 import type { NirDict, NirValue } from '../nir/value.js';
 import type { Problem, Severity } from '../diagnostics/problem.js';
@@ -7,7 +7,7 @@ import type { NirReadResult } from './read-nir.js';
 import { readDatasetValue, type DecodeBudget } from './read-dataset.js';
 import { readEdgeRows } from './read-edges.js';
 import { MAX_FILE_DECODED_BYTES, MAX_GROUP_DEPTH, MAX_OBJECTS } from './limits.js';
-import { problemAt } from './problems.js';
+import { hdf5ErrorSummary, problemAt } from './problems.js';
 
 /** The members of a node group that are not parameters. */
 const STRUCTURAL = new Set(['type', 'nodes', 'edges', 'metadata']);
@@ -76,16 +76,19 @@ export class TreeReader {
     private readNode(group: Group, path: string, name: string, depth: number): NirNode | undefined {
         if (!this.enter(path, depth)) return undefined;
         let type: string | undefined;
+        let typeSeen = false;
         const params = new Map<string, NirValue>();
         let metadata = emptyDict(`${path}/metadata`);
         let nodes: Map<string, NirNode> | undefined;
         let edges: NirEdge[] | undefined;
-        for (const key of group.keys()) {
+        for (const [key, entity] of this.members(group, path)) {
             const childPath = `${path}/${key}`;
-            const entity = group.get(key);
             const isGroup = entity instanceof this.library.h5.Group;
             const isDataset = entity instanceof this.library.h5.Dataset;
-            if (key === 'type' && isDataset) type = this.readType(entity, childPath);
+            if (key === 'type' && isDataset) {
+                typeSeen = true;
+                type = this.readType(entity, childPath);
+            }
             else if (key === 'nodes' && isGroup) nodes = this.readChildren(entity, childPath, depth);
             else if (key === 'edges' && isDataset) edges = this.readEdges(entity, childPath);
             else if (key === 'metadata' && isGroup) metadata = this.readDict(entity, childPath, depth + 1) ?? metadata;
@@ -93,7 +96,7 @@ export class TreeReader {
             else if (isGroup && !STRUCTURAL.has(key)) this.setValue(params, key, this.readDict(entity, childPath, depth + 1));
             else this.add('hdf5/unexpected-object', this.refusal(), `${childPath} is not a dataset or group of the kind NIR writes here; it is ignored.`, childPath);
         }
-        if (type === undefined) {
+        if (!typeSeen) {
             this.add('hdf5/missing-type', 'error', `The node group ${path} has no string dataset 'type' saying what kind of node it is.`, `${path}/type`);
         }
         return {
@@ -111,9 +114,8 @@ export class TreeReader {
 
     private readChildren(group: Group, path: string, depth: number): Map<string, NirNode> {
         const nodes = new Map<string, NirNode>();
-        for (const key of group.keys()) {
+        for (const [key, entity] of this.members(group, path)) {
             const childPath = `${path}/${key}`;
-            const entity = group.get(key);
             if (entity instanceof this.library.h5.Group) {
                 const node = this.readNode(entity, childPath, key, depth + 1);
                 if (node) nodes.set(key, node);
@@ -139,9 +141,8 @@ export class TreeReader {
     private readDict(group: Group, path: string, depth: number): NirDict | undefined {
         if (!this.enter(path, depth)) return undefined;
         const entries = new Map<string, NirValue>();
-        for (const key of group.keys()) {
+        for (const [key, entity] of this.members(group, path)) {
             const childPath = `${path}/${key}`;
-            const entity = group.get(key);
             if (entity instanceof this.library.h5.Group) this.setValue(entries, key, this.readDict(entity, childPath, depth + 1));
             else if (entity instanceof this.library.h5.Dataset) this.setValue(entries, key, this.readValue(entity, childPath));
             else this.add('hdf5/unexpected-object', this.refusal(), `${childPath} is not a dataset or group; it is ignored.`, childPath);
@@ -154,6 +155,27 @@ export class TreeReader {
         const read = readDatasetValue(this.library, dataset, { path }, this.budget);
         if (read.problem) this.add(read.problem.code, 'error', read.problem.message, path);
         return read.value;
+    }
+
+    /** A group's members that HDF5 can open; each one it cannot is reported and skipped. */
+    private *members(group: Group, path: string): Generator<[string, Entity]> {
+        let keys: string[];
+        try {
+            keys = group.keys();
+        } catch (error) {
+            this.add('hdf5/bad-object', 'error', `The members of ${path} cannot be listed: ${hdf5ErrorSummary(error)}.`, path);
+            return;
+        }
+        for (const key of keys) {
+            let entity: Entity | null;
+            try {
+                entity = group.get(key);
+            } catch (error) {
+                this.add('hdf5/bad-object', 'error', `${path}/${key} cannot be opened (corrupt file?): ${hdf5ErrorSummary(error)}.`, `${path}/${key}`);
+                continue;
+            }
+            if (entity) yield [key, entity];
+        }
     }
 
     private setValue(map: Map<string, NirValue>, key: string, value: NirValue | undefined): void {
