@@ -14,3 +14,6 @@ export { readNirFile, readNirBytes, type NirReadOptions, type NirReadResult } fr
 export { readNirDataset } from './read-nir-dataset.js';
 export { loadHdf5, loadedHdf5, registerHdf5FilterPlugins, type Hdf5Library, type Hdf5FilterPlugin, type LoadHdf5Options } from './h5-module.js';
 export { writeNirFile, writeNirBytes, DEFAULT_NIR_VERSION, type NirWriteOptions, type NirWriteResult } from './write-nir.js';
+export {
+    writeNirData, type NirGraphData, type NirNodeData, type NirObservable, type TimeGriddedData, type EventData, type ValuedEventData,
+} from './write-data.js';
