@@ -7,8 +7,25 @@ export function internalError(error: unknown, origin: Origin = { path: '/' }): P
     return { code: 'engine/internal-error', severity: 'error', message: `Internal error while handling the HDF5 file: ${detail}`, origin };
 }
 
+/**
+ * Every code the HDF5 reader and writer emit, each with one entry in docs/diagnostics/hdf5.md
+ * (`engine/internal-error` aside, documented with the engine's codes).
+ */
+export const HDF5_CODES = [
+    { code: 'hdf5/not-hdf5' }, { code: 'hdf5/unreadable-file' }, { code: 'hdf5/no-root-node' },
+    { code: 'hdf5/missing-version' }, { code: 'hdf5/bad-version' }, { code: 'hdf5/legacy-layout' },
+    { code: 'hdf5/missing-type' }, { code: 'hdf5/bad-type' }, { code: 'hdf5/unexpected-object' },
+    { code: 'hdf5/bad-object' }, { code: 'hdf5/bad-edges' }, { code: 'hdf5/bad-data' },
+    { code: 'hdf5/unsupported-dtype' }, { code: 'hdf5/unsupported-filter' }, { code: 'hdf5/dataset-too-large' },
+    { code: 'hdf5/too-deep' }, { code: 'hdf5/too-many-objects' }, { code: 'hdf5/bad-name' },
+    { code: 'hdf5/tensor-too-large' },
+] as const;
+
+/** One of `HDF5_CODES`. */
+export type Hdf5Code = (typeof HDF5_CODES)[number]['code'];
+
 /** A problem at an HDF5 path. */
-export function problemAt(code: string, severity: Severity, message: string, path: string): Problem {
+export function problemAt(code: Hdf5Code, severity: Severity, message: string, path: string): Problem {
     return { code, severity, message, origin: { path } };
 }
 

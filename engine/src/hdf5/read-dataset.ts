@@ -7,14 +7,14 @@ import type { Hdf5Library } from './h5-module.js';
 import { undecodableFilter } from './filters.js';
 import { MAX_DATASET_BYTES, MAX_DATASET_ELEMENTS } from './limits.js';
 import { DTYPE_MARKER_ATTRIBUTE } from './dtype-marker.js';
-import { hdf5ErrorSummary } from './problems.js';
+import { hdf5ErrorSummary, type Hdf5Code } from './problems.js';
 
 /** HDF5 type classes as h5wasm numbers them. */
 const H5T = { integer: 0, float: 1, string: 3, enum: 8 } as const;
 
 /** A problem found while reading one dataset (the caller adds the origin and severity). */
 export interface DatasetProblem {
-    readonly code: string;
+    readonly code: Hdf5Code;
     readonly message: string;
 }
 
@@ -69,7 +69,7 @@ function readUnguarded(library: Hdf5Library, dataset: Dataset, origin: Origin, b
     return { value: { kind: 'tensor', dtype: marked, shape: [...shape], source: { kind: 'dense', data }, origin } };
 }
 
-function fail(code: string, message: string): DatasetRead {
+function fail(code: Hdf5Code, message: string): DatasetRead {
     return { problem: { code, message } };
 }
 

@@ -7,7 +7,7 @@ import type { NirReadResult } from './read-nir.js';
 import { readDatasetValue, type DecodeBudget } from './read-dataset.js';
 import { readEdgeRows } from './read-edges.js';
 import { MAX_FILE_DECODED_BYTES, MAX_GROUP_DEPTH, MAX_OBJECTS } from './limits.js';
-import { hdf5ErrorSummary, problemAt } from './problems.js';
+import { hdf5ErrorSummary, problemAt, type Hdf5Code } from './problems.js';
 
 /** The members of a node group that are not parameters. */
 const STRUCTURAL = new Set(['type', 'nodes', 'edges', 'metadata']);
@@ -200,7 +200,7 @@ export class TreeReader {
         return this.lenient ? 'warning' : 'error';
     }
 
-    private add(code: string, severity: Severity, message: string, path: string): void {
+    private add(code: Hdf5Code, severity: Severity, message: string, path: string): void {
         if (code === 'hdf5/too-deep' && this.problems.some((p) => p.code === code)) return;
         this.problems.push(problemAt(code, severity, message, path));
     }
