@@ -1,4 +1,5 @@
 import type h5wasmDefault from 'h5wasm';
+import { captureHdf5Errors } from './error-capture.js';
 
 /** The h5wasm namespace (`File`, `Group`, `Dataset`, `ready`). */
 export type H5Wasm = typeof h5wasmDefault;
@@ -54,7 +55,7 @@ export async function loadHdf5(options: LoadHdf5Options = {}): Promise<Hdf5Libra
         const imported = await import('h5wasm');
         const h5 = ((imported as { default?: H5Wasm }).default ?? imported) as H5Wasm;
         const module = await h5.ready;
-        module.activate_throwing_error_handler();
+        captureHdf5Errors(module);
         const filters = new Set<number>();
         const library: Hdf5Library = { h5, module, pluginFilters: filters };
         loaded = { library, filters };
