@@ -33,6 +33,10 @@ import h5py, numpy as np
 def dec(v):
     return v.decode('utf-8') if isinstance(v, bytes) else v
 
+def is_bool_enum(ds):
+    # h5py's boolean: an HDF5 enum(int8) {FALSE=0, TRUE=1}, which numpy sees as bool
+    return ds.id.get_type().get_class() == h5py.h5t.ENUM and ds.dtype == np.bool_
+
 def value(ds):
     data = ds[()]
     if h5py.check_string_dtype(ds.dtype) is not None:
@@ -40,7 +44,7 @@ def value(ds):
             return dec(data)
         return [[dec(x) for x in row] for row in data.tolist()] if data.ndim == 2 else [dec(x) for x in data.tolist()]
     arr = np.asarray(data)
-    if h5py.check_enum_dtype(ds.dtype) is not None and arr.dtype == np.bool_:
+    if is_bool_enum(ds):
         return arr.tolist()
     le = arr.astype(arr.dtype.newbyteorder('<'), copy=False)
     out = {'sha256_le': hashlib.sha256(np.ascontiguousarray(le).tobytes()).hexdigest()}
@@ -50,7 +54,7 @@ def value(ds):
 
 def storage(ds):
     dt = ds.dtype
-    name = 'object' if h5py.check_string_dtype(dt) is not None else ('bool' if h5py.check_enum_dtype(dt) is not None else dt.name)
+    name = 'object' if h5py.check_string_dtype(dt) is not None else ('bool' if is_bool_enum(ds) else dt.name)
     out = {'dtype': name, 'shape': list(ds.shape)}
     if ds.compression:
         out['compression'] = ds.compression

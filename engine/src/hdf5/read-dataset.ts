@@ -2,11 +2,11 @@ import type { Dataset } from 'h5wasm';
 import type { Origin } from '../nir/origin.js';
 import type { DType, NirString, Tensor, TensorData } from '../nir/value.js';
 import { elementCount } from '../nir/value.js';
-import { DTYPE_BYTES, allocateTensorData, numberToFloat16Bits } from '../nir/dtype-codec.js';
+import { DTYPE_BYTES, allocateTensorData } from '../nir/dtype-codec.js';
 import type { Hdf5Library } from './h5-module.js';
 import { undecodableFilter } from './filters.js';
 import { MAX_DATASET_BYTES, MAX_DATASET_ELEMENTS } from './limits.js';
-import { DTYPE_MARKER_ATTRIBUTE } from './dtype-marker.js';
+import { readFloat16Bits } from './native-dtypes.js';
 import { hdf5ErrorSummary, type Hdf5Code } from './problems.js';
 
 /** HDF5 type classes as h5wasm numbers them. */
@@ -63,10 +63,9 @@ function readUnguarded(library: Hdf5Library, dataset: Dataset, origin: Origin, b
     const filterProblem = undecodableFilter(dataset.filters, origin.path, library.pluginFilters);
     if (filterProblem) return fail('hdf5/unsupported-filter', filterProblem);
     budget.remainingBytes -= bytes;
-    const marked = markedDType(dataset, stored);
-    const data = toTensorData(dataset.value, marked, stored, count);
+    const data = stored === 'float16' ? readFloat16Bits(library, dataset, count) : toTensorData(dataset.value, stored, count);
     if (!data) return fail('hdf5/bad-data', `${origin.path}: its ${count} elements could not be decoded.`);
-    return { value: { kind: 'tensor', dtype: marked, shape: [...shape], source: { kind: 'dense', data }, origin } };
+    return { value: { kind: 'tensor', dtype: stored, shape: [...shape], source: { kind: 'dense', data }, origin } };
 }
 
 function fail(code: Hdf5Code, message: string): DatasetRead {
@@ -101,34 +100,22 @@ function storedDType(meta: TypeMeta): DType | { reason: string } {
     return { reason: `HDF5 type class ${meta.type} of ${meta.size} bytes is not a NIR number type (integers, floats and the boolean enum are).` };
 }
 
-/** The dtype NIRmesh's writer recorded for types h5wasm cannot write (bool, float16). */
-function markedDType(dataset: Dataset, stored: DType): DType {
-    if (stored !== 'int8' && stored !== 'float32') return stored;
-    const attrs = dataset.attrs;
-    if (!(DTYPE_MARKER_ATTRIBUTE in attrs)) return stored;
-    const marker = attrs[DTYPE_MARKER_ATTRIBUTE].value;
-    if (marker === 'bool' && stored === 'int8') return 'bool';
-    if (marker === 'float16' && stored === 'float32') return 'float16';
-    return stored;
-}
-
-function toTensorData(value: unknown, dtype: DType, stored: DType, count: number): TensorData | undefined {
+function toTensorData(value: unknown, dtype: DType, count: number): TensorData | undefined {
     const data = allocateTensorData(dtype, count);
     if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
         if (count !== 1) return undefined;
-        setElement(data, dtype, stored, 0, value);
+        setElement(data, 0, value);
         return data;
     }
     if (!ArrayBuffer.isView(value)) return undefined;
     const array = value as unknown as ArrayLike<number | bigint>;
     if (array.length !== count) return undefined;
-    if (value.constructor === data.constructor && dtype === stored) return value as unknown as TensorData;
-    for (let i = 0; i < count; i++) setElement(data, dtype, stored, i, array[i]);
+    if (value.constructor === data.constructor) return value as unknown as TensorData;
+    for (let i = 0; i < count; i++) setElement(data, i, array[i]);
     return data;
 }
 
-function setElement(data: TensorData, dtype: DType, stored: DType, i: number, value: number | bigint | boolean): void {
-    if (dtype === 'float16' && stored !== 'float16') (data as Uint16Array)[i] = numberToFloat16Bits(Number(value));
-    else if (data instanceof BigInt64Array || data instanceof BigUint64Array) data[i] = BigInt(value);
+function setElement(data: TensorData, i: number, value: number | bigint | boolean): void {
+    if (data instanceof BigInt64Array || data instanceof BigUint64Array) data[i] = BigInt(value);
     else (data as Float64Array)[i] = Number(value);
 }

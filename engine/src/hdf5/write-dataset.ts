@@ -2,10 +2,9 @@ import type { Group } from 'h5wasm';
 import type { DType, Tensor, TensorData } from '../nir/value.js';
 import type { Problem } from '../diagnostics/problem.js';
 import { elementCount } from '../nir/value.js';
-import { float16BitsToNumber } from '../nir/dtype-codec.js';
 import { materializeTensor } from '../nir/materialize.js';
 import type { Hdf5Library } from './h5-module.js';
-import { DTYPE_MARKER_ATTRIBUTE } from './dtype-marker.js';
+import { markedDataset } from './native-dtypes.js';
 import { problemAt } from './problems.js';
 
 /** What writing datasets needs: the library, where problems go, and the gzip level (none: uncompressed). */
@@ -15,11 +14,11 @@ export interface WriteSettings {
     readonly gzipLevel?: number;
 }
 
-/** h5wasm dtype strings per NIR dtype (bool and float16 are stored as int8 / float32, see dtype-marker.ts). */
-const H5_DTYPE: Readonly<Record<DType, string>> = {
-    bool: '<b', int8: '<b', int16: '<h', int32: '<i', int64: '<q',
+/** h5wasm dtype strings per NIR dtype (bool and float16 are written through native-dtypes.ts). */
+const H5_DTYPE: Readonly<Record<Exclude<DType, 'bool' | 'float16'>, string>> = {
+    int8: '<b', int16: '<h', int32: '<i', int64: '<q',
     uint8: '<B', uint16: '<H', uint32: '<I', uint64: '<Q',
-    float16: '<f', float32: '<f', float64: '<d',
+    float32: '<f', float64: '<d',
 };
 
 /** A scalar variable-length UTF-8 string dataset, as h5py writes a Python `str`. */
@@ -39,18 +38,14 @@ export function writeTensorDataset(settings: WriteSettings, group: Group, name: 
     }
     const shape = [...tensor.shape];
     const compress = settings.gzipLevel !== undefined && shape.length > 0 && elementCount(shape) > 0;
-    const dataset = group.create_dataset({
+    group.create_dataset({
         name,
-        data: storedData(tensor.dtype, materialized.data),
+        ...storage(tensor.dtype, materialized.data),
         shape,
-        dtype: H5_DTYPE[tensor.dtype],
         ...(compress ? { chunks: shape, compression: 'gzip' as const, compression_opts: settings.gzipLevel } : {}),
     });
-    if (tensor.dtype === 'bool' || tensor.dtype === 'float16') dataset.create_attribute(DTYPE_MARKER_ATTRIBUTE, tensor.dtype, null, 'S');
 }
 
-function storedData(dtype: DType, data: TensorData): TensorData {
-    if (dtype === 'bool') return new Int8Array(data.buffer, data.byteOffset, data.length);
-    if (dtype === 'float16') return Float32Array.from(data as Uint16Array, (bits) => float16BitsToNumber(bits));
-    return data;
+function storage(dtype: DType, data: TensorData): { data: TensorData | Map<string, TensorData>; dtype: string | [[string, string]] } {
+    return markedDataset(dtype, data) ?? { data, dtype: H5_DTYPE[dtype as keyof typeof H5_DTYPE] };
 }

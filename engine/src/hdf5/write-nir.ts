@@ -6,6 +6,7 @@ import { hasErrors } from '../diagnostics/problem.js';
 import { loadHdf5, withMemoryFile, type Hdf5Library } from './h5-module.js';
 import { writeStringDataset, writeTensorDataset, type WriteSettings } from './write-dataset.js';
 import { internalError, problemAt } from './problems.js';
+import { WRITE_LIBVER, restoreNativeDtypes } from './native-dtypes.js';
 
 /** The version string written when the document has none: the NIR release this writer follows. */
 export const DEFAULT_NIR_VERSION = '1.0.8';
@@ -47,14 +48,17 @@ export function writeNirBytes(library: Hdf5Library, document: NirDocument, optio
     const settings: WriteSettings = { library, problems, gzipLevel: options.compression === 'none' ? undefined : options.gzipLevel ?? 4 };
     try {
         const bytes = withMemoryFile(library, undefined, (name) => {
-            const file = new library.h5.File(name, 'w');
+            const file = new library.h5.File(name, 'w', { libver: WRITE_LIBVER });
             try {
                 writeStringDataset(file, 'version', document.version ?? DEFAULT_NIR_VERSION);
                 writeNode(settings, file.create_group('node'), document.root, 0);
             } finally {
                 file.close();
             }
-            return hasErrors(problems) ? undefined : library.module.FS.readFile(name);
+            if (hasErrors(problems)) return undefined;
+            const written = library.module.FS.readFile(name);
+            restoreNativeDtypes(written);
+            return written;
         });
         return { bytes, problems };
     } catch (error) {

@@ -8,9 +8,6 @@ import type { NirNode, NirValue } from '../../../engine/src/index.js';
  */
 export type Comparable = Record<string, unknown>;
 
-/** How booleans are expected: as NIR's enum (`bool`), or as the int8 NIRmesh's writer stores them. */
-export type BoolMode = 'bool' | 'int8';
-
 /** The comparable form of a model node. */
 export function nodeComparable(node: NirNode): Comparable {
     return {
@@ -54,28 +51,26 @@ interface DumpNode {
 }
 
 /** The comparable form of a dump's `node` (corpus JSON or `h5pyDump`). */
-export function dumpComparable(node: DumpNode, bools: BoolMode = 'bool'): Comparable {
+export function dumpComparable(node: DumpNode): Comparable {
     return {
         type: node.type,
-        params: entriesOf(node.params ?? {}, bools),
-        metadata: entriesOf(node.metadata ?? {}, bools),
-        nodes: node.nodes ? Object.fromEntries(Object.entries(node.nodes).map(([k, v]) => [k, dumpComparable(v, bools)])) : undefined,
+        params: entriesOf(node.params ?? {}),
+        metadata: entriesOf(node.metadata ?? {}),
+        nodes: node.nodes ? Object.fromEntries(Object.entries(node.nodes).map(([k, v]) => [k, dumpComparable(v)])) : undefined,
         edges: node.edges ? node.edges.map(([a, b]) => `${a} -> ${b}`).sort() : undefined,
     };
 }
 
-function entriesOf(entries: Record<string, DumpEntry>, bools: BoolMode): Comparable {
-    return Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, entryComparable(v, bools)]));
+function entriesOf(entries: Record<string, DumpEntry>): Comparable {
+    return Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, entryComparable(v)]));
 }
 
-function entryComparable(entry: DumpEntry, bools: BoolMode): unknown {
-    if (entry.group) return { group: entriesOf(entry.group, bools) };
+function entryComparable(entry: DumpEntry): unknown {
+    if (entry.group) return { group: entriesOf(entry.group) };
     const storage = entry.storage!;
     if (storage.dtype === 'object') return entry.value;
     if (storage.dtype === 'bool') {
-        const flat = [entry.value].flat(8) as boolean[];
-        if (bools === 'bool') return { dtype: 'bool', shape: storage.shape, bools: flat };
-        return { dtype: 'int8', shape: storage.shape, sha256: sha256(Int8Array.from(flat, (b) => (b ? 1 : 0))) };
+        return { dtype: 'bool', shape: storage.shape, bools: [entry.value].flat(8) as boolean[] };
     }
     return { dtype: storage.dtype, shape: storage.shape, sha256: (entry.value as { sha256_le: string }).sha256_le };
 }

@@ -17,17 +17,3 @@ export async function craftHdf5(build: (file: H5File) => void): Promise<Uint8Arr
     library.module.FS.unlink(name);
     return bytes;
 }
-
-/** Replaces every 8-byte little-endian occurrence of `from` by `to` (to forge declared sizes). */
-export function patchUint64(bytes: Uint8Array, from: bigint, to: bigint): { bytes: Uint8Array; count: number } {
-    const out = bytes.slice();
-    const view = new DataView(out.buffer);
-    let count = 0;
-    for (let i = 0; i + 8 <= out.length; i++) {
-        if (view.getBigUint64(i, true) === from) {
-            view.setBigUint64(i, to, true);
-            count++;
-        }
-    }
-    return { bytes: out, count };
-}
