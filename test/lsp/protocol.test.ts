@@ -192,6 +192,28 @@ describe('.nir files', () => {
         expect(await c.shutdown()).toBe(0);
     });
 
+    it('resolves a spec\'s reference to a dataset of a .nir file beside it', async () => {
+        const c = await started();
+        fileUri('weights.nir', readFileSync(join(FIXTURES, 'prim_linear.nir')));
+        const spec = (input: number) => [
+            'node:',
+            '  type: NIRGraph',
+            '  nodes:',
+            `    input: {type: Input, shape: [${input}]}`,
+            '    fc: {type: Linear, weight: {file: weights.nir, path: /node/nodes/node/weight}}',
+            '    output: {type: Output, shape: [4]}',
+            '  edges: [[input, fc], [fc, output]]',
+            '',
+        ].join('\n');
+        const uri = fileUri('uses-weights.nir.yaml');
+        c.open(uri, spec(3));
+        // prim_linear's weight is [4, 3]: an Input of 3 fits it, one of 5 does not.
+        expect((await c.waitForDiagnostics(uri)).diagnostics).toEqual([]);
+        c.change(uri, spec(5));
+        const mismatch = await c.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+        expect(mismatch.diagnostics.map((d) => d.code)).toEqual(['nir/edge-shape']);
+    });
+
     it('checks a .nir file that changes on disk without being open, and forgets it once deleted', async () => {
         const c = await started();
         const missing = fileUri('missing.nir');
