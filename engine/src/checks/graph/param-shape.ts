@@ -1,5 +1,6 @@
 import type { AnalysedNode } from '../../graph/analysis.js';
-import type { NodeKind, ParamSpec } from '../../plugins/node-kind.js';
+import type { NodeKind, ParamSpec, Shape } from '../../plugins/node-kind.js';
+import type { NirNode } from '../../nir/graph.js';
 import type { Problem } from '../../diagnostics/problem.js';
 import type { Tensor } from '../../nir/value.js';
 import { elementCount } from '../../nir/value.js';
@@ -66,6 +67,41 @@ function neuronProblems(analysed: AnalysedNode): Problem[] {
     }));
 }
 
+/** Every `nir/param-shape` problem of one node. */
+function nodeProblems(analysed: AnalysedNode): Problem[] {
+    const problems: Problem[] = [];
+    for (const param of analysed.kind?.params ?? []) {
+        const value = analysed.node.params.get(param.name);
+        const message = value?.kind === 'tensor' ? shapeProblem(analysed, param, value) : undefined;
+        if (value && message) problems.push({ code: 'nir/param-shape', severity: 'error', message, origin: value.origin });
+    }
+    problems.push(...neuronProblems(analysed));
+    return problems;
+}
+
+/** A node's problems and what they were computed from besides the node itself. */
+interface NodeReport {
+    readonly kind?: NodeKind;
+    readonly shape?: Shape;
+    readonly problems: readonly Problem[];
+}
+
+/**
+ * Problems by node. A node's problems depend only on the node, its kind and its output shape;
+ * the incremental spec reader keeps unchanged nodes identical between versions, so after an
+ * edit only the edited nodes (or those whose shape or kind changed) are checked again.
+ */
+const reports = new WeakMap<NirNode, NodeReport>();
+
+function cachedProblems(analysed: AnalysedNode): readonly Problem[] {
+    const { node, kind, outputShape: shape } = analysed;
+    const cached = reports.get(node);
+    if (cached && cached.kind === kind && (cached.shape === shape || sameShape(cached.shape, shape))) return cached.problems;
+    const problems = nodeProblems(analysed);
+    reports.set(node, { kind, shape, problems });
+    return problems;
+}
+
 /** A parameter has the wrong shape for what it is. */
 export const PARAM_SHAPE = graphCheck({
     id: 'nir/param-shape',
@@ -73,12 +109,7 @@ export const PARAM_SHAPE = graphCheck({
     title: 'A parameter has the wrong shape: a weight of the wrong rank, a pooling parameter without two elements, neuron parameters of different shapes.',
     run(ctx) {
         for (const analysed of ctx.analysis.nodes) {
-            for (const param of analysed.kind?.params ?? []) {
-                const value = analysed.node.params.get(param.name);
-                const message = value?.kind === 'tensor' ? shapeProblem(analysed, param, value) : undefined;
-                if (value && message) ctx.report({ code: 'nir/param-shape', severity: 'error', message, origin: value.origin });
-            }
-            for (const problem of neuronProblems(analysed)) ctx.report(problem);
+            for (const problem of cachedProblems(analysed)) ctx.report(problem);
         }
     },
 });

@@ -8,12 +8,15 @@ import { childrenOf } from './graph-check.js';
  */
 export function cyclicComponents(analysis: GraphAnalysis, graph: NirNode): AnalysedNode[][] {
     const children = childrenOf(analysis, graph);
-    const successors = (node: AnalysedNode): AnalysedNode[] =>
-        node.outgoing.flatMap((e) => {
+    const successors = (node: AnalysedNode): AnalysedNode[] => {
+        const next: AnalysedNode[] = [];
+        for (const e of node.outgoing) {
             const child = graph.nodes?.get(e.target);
-            const next = child && analysis.get(child);
-            return next ? [next] : [];
-        });
+            const analysed = child && analysis.get(child);
+            if (analysed) next.push(analysed);
+        }
+        return next;
+    };
     const index = new Map<AnalysedNode, number>();
     const low = new Map<AnalysedNode, number>();
     const onStack = new Set<AnalysedNode>();
@@ -50,7 +53,7 @@ export function cyclicComponents(analysis: GraphAnalysis, graph: NirNode): Analy
                 onStack.delete(member);
                 component.push(member);
             } while (member !== frame.node);
-            if (component.length > 1 || successors(frame.node).includes(frame.node)) components.push(component.reverse());
+            if (component.length > 1 || frame.next.includes(frame.node)) components.push(component.reverse());
         }
     }
     return components;

@@ -1,4 +1,5 @@
-import type { Tensor } from '../../nir/value.js';
+import type { Tensor, TensorSource } from '../../nir/value.js';
+import type { Problem } from '../../diagnostics/problem.js';
 import { spinnakerCheck, fmt, pct } from './target-check.js';
 import { settingValue } from '../setting.js';
 import { asTensor } from '../../machine/tensor-values.js';
@@ -9,7 +10,8 @@ import { quantisationError, type QuantisationError } from '../../machine/quantis
  * `spinnaker2/weight-quantisation`: the relative error of rounding a weight layer to the target's
  * `weight_levels` (py-spinnaker2's NIR import scales every layer to ±127, facts #45). A warning
  * above `weight_error_warning`, else a hint. Layers with the same weight recipe (up to its seed)
- * are measured once.
+ * are measured once, and a layer's report is reused while its tensor data stays the same object
+ * (see `reportCache`).
  */
 export const weightQuantisation = spinnakerCheck(
     'spinnaker2/weight-quantisation',
@@ -39,8 +41,17 @@ export const weightQuantisation = spinnakerCheck(
         }
 
         function report(tensor: Tensor, name: string): void {
+            const key = `${target.id}\0${levels}\0${threshold}\0${name}\0${tensor.dtype}\0${tensor.shape.join(',')}`;
+            let byKey = reportCache.get(tensor.source);
+            if (!byKey) reportCache.set(tensor.source, (byKey = new Map()));
+            if (!byKey.has(key)) byKey.set(key, describe(tensor, name));
+            const found = byKey.get(key);
+            if (found) ctx.report({ code: found.code, severity: found.severity, message: found.message, origin: tensor.origin, data: found.data });
+        }
+
+        function describe(tensor: Tensor, name: string): CachedReport | undefined {
             const e = measure(tensor);
-            if (!e) return;
+            if (!e) return undefined;
             const warn = e.meanRelative > threshold;
             const share = e.exact ? `${fmt(e.zeroed)} of ${fmt(e.nonZero)} non-zero weights` : `about ${pct(e.zeroed / e.nonZero)} of the weights`;
             const zeroed = e.zeroed > 0 ? `; ${share} round to 0` : '';
@@ -48,16 +59,26 @@ export const weightQuantisation = spinnakerCheck(
             const suggestion = warn
                 ? `spread the weights over the range (clip outliers: one step is ${fmt(e.step)}), or prune weights below ${fmt(e.step / 2)}`
                 : 'none needed';
-            ctx.report({
+            return {
                 code: 'spinnaker2/weight-quantisation',
                 severity: warn ? 'warning' : 'hint',
                 message: `weights of '${name}' are rounded to ${fmt(levels)} levels of ${fmt(e.step)} up to |w| = ${fmt(e.maxAbs)} on ${target.id}: max relative error ${pct(e.maxRelative)}, mean ${pct(e.meanRelative)}${zeroed}${basis}; the warning limit is a mean of ${pct(threshold)}. Suggestion: ${suggestion}.`,
-                origin: tensor.origin,
                 data: { maxRelativeError: e.maxRelative, meanRelativeError: e.meanRelative, zeroed: e.zeroed },
-            });
+            };
         }
     },
 );
+
+/** A layer's report without its origin (which moves with edits above it while the data stays). */
+type CachedReport = Required<Pick<Problem, 'code' | 'severity' | 'message' | 'data'>>;
+
+/**
+ * Reports by tensor data, then by everything else the report depends on (target, levels, limit,
+ * layer name, dtype and shape). The incremental spec reader keeps an unchanged node's tensor sources identical
+ * between versions, so re-checking after an edit measures and formats only the edited layers;
+ * an edited layer gets a new source and is measured again. Keyed weakly: dropped with the data.
+ */
+const reportCache = new WeakMap<TensorSource, Map<string, CachedReport | undefined>>();
 
 /** A generator's recipe without its seed (the seed changes the draws, not the distribution), with the element count. */
 function recipeKey(g: Generator, count: number): string {
