@@ -17,9 +17,17 @@ export interface MissingEnd {
     readonly other?: NirNode;
 }
 
-/** Every edge end, in every graph, that names no node of its graph. */
-export function missingEnds(analysis: GraphAnalysis): MissingEnd[] {
-    return graphsOf(analysis).flatMap((g) => missingEndsOf(g.node));
+/** The missing ends of an analysis, shared by the dangling-edge and cross-level-edge checks. */
+const missingByAnalysis = new WeakMap<GraphAnalysis, readonly MissingEnd[]>();
+
+/** Every edge end, in every graph, that names no node of its graph (the same array for the same analysis). */
+export function missingEnds(analysis: GraphAnalysis): readonly MissingEnd[] {
+    let missing = missingByAnalysis.get(analysis);
+    if (!missing) {
+        missing = graphsOf(analysis).flatMap((g) => missingEndsOf(g.node));
+        missingByAnalysis.set(analysis, missing);
+    }
+    return missing;
 }
 
 function missingEndsOf(graph: NirNode): MissingEnd[] {

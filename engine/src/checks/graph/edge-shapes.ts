@@ -22,8 +22,20 @@ export interface JoinedEdge {
     readonly target: AnalysedNode;
 }
 
-/** Every edge, in every graph, whose source and target both exist. */
-export function joinedEdges(analysis: GraphAnalysis): JoinedEdge[] {
+/** The joined edges of an analysis, shared by the checks that read them (computed once per analysis). */
+const joinedByAnalysis = new WeakMap<GraphAnalysis, readonly JoinedEdge[]>();
+
+/** Every edge, in every graph, whose source and target both exist (the same array for the same analysis). */
+export function joinedEdges(analysis: GraphAnalysis): readonly JoinedEdge[] {
+    let joined = joinedByAnalysis.get(analysis);
+    if (!joined) {
+        joined = findJoinedEdges(analysis);
+        joinedByAnalysis.set(analysis, joined);
+    }
+    return joined;
+}
+
+function findJoinedEdges(analysis: GraphAnalysis): JoinedEdge[] {
     const joined: JoinedEdge[] = [];
     for (const graph of graphsOf(analysis)) {
         for (const edge of graph.node.edges ?? []) {
@@ -50,8 +62,20 @@ export type EdgeShapeVerdict =
     | { readonly kind: 'multi-port'; readonly graphNode: AnalysedNode; readonly ports: readonly string[] }
     | { readonly kind: 'mismatch'; readonly carried: Shape; readonly expected: Shape; readonly reference?: ReferenceRuleFinding };
 
+/** Verdicts by joined edge, so that the three checks reading them compare each edge once. */
+const verdicts = new WeakMap<JoinedEdge, EdgeShapeVerdict>();
+
 /** Compares what the edge carries (its source's output) with its target's input. */
 export function edgeShapeVerdict(joined: JoinedEdge): EdgeShapeVerdict {
+    let verdict = verdicts.get(joined);
+    if (!verdict) {
+        verdict = compareShapes(joined);
+        verdicts.set(joined, verdict);
+    }
+    return verdict;
+}
+
+function compareShapes(joined: JoinedEdge): EdgeShapeVerdict {
     const { source, target } = joined;
     const outPorts = source.ports?.outputs;
     if (outPorts && outPorts.length > 1) return { kind: 'multi-port', graphNode: source, ports: outPorts.map((p) => p.name) };
