@@ -1,9 +1,10 @@
 import type { NirNode } from '../nir/graph.js';
 import type { Problem } from '../diagnostics/problem.js';
-import type { Shape } from '../plugins/node-kind.js';
+import type { NodeKind, Shape } from '../plugins/node-kind.js';
 import type { NodeRecord } from './collect-nodes.js';
 import { graphPortNodes } from '../nir/kinds/graph.js';
 import { keyOrigin } from '../nir/kinds/origins.js';
+import { NIR_NODE_KINDS } from '../nir/kinds/index.js';
 
 /**
  * Shape inference within one graph level, NIR §6 without its mutations: every node's shape rule
@@ -15,7 +16,7 @@ import { keyOrigin } from '../nir/kinds/origins.js';
  */
 export function inferGraphShapes(graph: NirNode, records: ReadonlyMap<NirNode, NodeRecord>, problems: Problem[]): void {
     const children = [...(graph.nodes?.values() ?? [])].flatMap((child) => records.get(child) ?? []);
-    const found = new Map<NodeRecord, Problem[]>();
+    const found = new Map<NodeRecord, readonly Problem[]>();
     const queue: NodeRecord[] = [];
     for (const record of children) {
         if (!record.node.nodes) applyRule(record, undefined, found);
@@ -41,15 +42,41 @@ export function inferGraphShapes(graph: NirNode, records: ReadonlyMap<NirNode, N
 
 /** Shapes of a node outside any graph (a root that is not a graph, as in a bare LIF file). */
 export function inferLoneNode(record: NodeRecord, problems: Problem[]): void {
-    const found = new Map<NodeRecord, Problem[]>();
+    const found = new Map<NodeRecord, readonly Problem[]>();
     applyRule(record, undefined, found);
     problems.push(...(found.get(record) ?? []));
 }
 
+/** The built-in kinds, whose shape rules depend only on the node and the input shape. */
+const BUILT_IN_KINDS: ReadonlySet<NodeKind> = new Set(NIR_NODE_KINDS);
+
+/** A built-in rule's run on a node's parameters alone (no input shape). */
+interface ParamRun {
+    readonly kind: NodeKind;
+    readonly input?: Shape;
+    readonly output?: Shape;
+    readonly problems: readonly Problem[];
+}
+
+/**
+ * Parameter-only runs of built-in shape rules by node. The incremental spec reader keeps
+ * unchanged nodes identical between versions, so after an edit only the edited nodes' rules run
+ * again (plugin kinds' rules always run: nothing promises they depend on the node alone).
+ */
+const paramRuns = new WeakMap<NirNode, ParamRun>();
+
 /** Runs a node's shape rule, keeping only the problems of its last run; a throwing rule is reported, not propagated. */
-function applyRule(record: NodeRecord, inputShape: Shape | undefined, found: Map<NodeRecord, Problem[]>): void {
+function applyRule(record: NodeRecord, inputShape: Shape | undefined, found: Map<NodeRecord, readonly Problem[]>): void {
     const kind = record.kind;
     if (!kind) return;
+    const cacheable = inputShape === undefined && BUILT_IN_KINDS.has(kind);
+    const cached = cacheable ? paramRuns.get(record.node) : undefined;
+    if (cached && cached.kind === kind) {
+        record.inputShape = cached.input;
+        record.outputShape = cached.output;
+        found.set(record, cached.problems);
+        return;
+    }
     const problems: Problem[] = [];
     try {
         const shapes = kind.shapes(record.node, { inputShape, report: (p) => problems.push(p) });
@@ -64,6 +91,7 @@ function applyRule(record: NodeRecord, inputShape: Shape | undefined, found: Map
         });
     }
     found.set(record, problems);
+    if (cacheable) paramRuns.set(record.node, { kind, input: record.inputShape, output: record.outputShape, problems });
 }
 
 /** A graph's ports from its Input and Output children; a single-port graph gets their shapes as its own. */
