@@ -31,12 +31,23 @@ export interface LoadResult {
 
 /** How to analyse a document. */
 export interface AnalyzeOptions {
-    /** A target id (`spinnaker2-board48`, `spinnaker2-boards:4`) or `none`; default `spinnaker2-board48`. */
-    readonly target?: string;
+    /**
+     * A target id (`spinnaker2-board48`, `spinnaker2-boards:4`) or `none`, or an already resolved
+     * target (e.g. one with setting overrides); default `spinnaker2-board48`.
+     */
+    readonly target?: string | HardwareTarget;
     /** Which checks to run; default `['fast']`. Including `slow` maps the network onto the target. */
     readonly categories?: readonly CheckCategory[];
     /** The mapper for slow checks; default `greedy`. */
     readonly mapperId?: string;
+    /** Simulation steps the mapper budgets recording buffers for; default the mapper's (1000). */
+    readonly steps?: number;
+    /**
+     * Map even when the only errors come from the target's own rules (checks that need a target),
+     * so that a placement report can show how far the network is from fitting. By default any
+     * error stops the mapping.
+     */
+    readonly mapDespiteTargetRuleErrors?: boolean;
     /**
      * Default neurons per PE by NIR type (`{LIF: 128}`) for the mapper; a node's own
      * `metadata.spinnaker2.neurons_per_core` overrides it.
@@ -107,7 +118,9 @@ export class Engine {
     async analyzeDocument(document: NirDocument, options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
         const categories = options.categories ?? ['fast'];
         const problems: Problem[] = [];
-        const resolved = resolveTarget(this.registry, options.target ?? DEFAULT_TARGET_ID);
+        const resolved = typeof options.target === 'object'
+            ? { target: options.target }
+            : resolveTarget(this.registry, options.target ?? DEFAULT_TARGET_ID);
         if (resolved.error) {
             problems.push({ code: 'engine/unknown-target', severity: 'error', message: resolved.error, origin: document.root.origin });
         }
@@ -119,11 +132,16 @@ export class Engine {
         problems.push(...runChecks(analysis, this.registry, { categories, target, token, timeUnit }));
 
         let mapping: MappingResult | undefined;
-        const graphIsSound = !problems.some((p) => p.severity === 'error');
-        if (categories.includes('slow') && target && graphIsSound) {
+        const targetRules = new Set(this.registry.checks.all().filter((c) => c.needs !== 'graph').map((c) => c.id));
+        const blocksMapping = (p: Problem) => p.severity === 'error' && !(options.mapDespiteTargetRuleErrors && targetRules.has(p.code));
+        if (categories.includes('slow') && target && !problems.some(blocksMapping)) {
             const mapper = this.registry.mappers.get(options.mapperId ?? DEFAULT_MAPPER_ID);
             if (mapper) {
-                mapping = await mapper.map(analysis, target, token, { neuronModels: this.registry.neuronModels, neuronsPerCore: options.neuronsPerCore });
+                mapping = await mapper.map(analysis, target, token, {
+                    steps: options.steps,
+                    neuronModels: this.registry.neuronModels,
+                    neuronsPerCore: options.neuronsPerCore,
+                });
                 problems.push(...mapping.problems);
                 problems.push(...runChecks(analysis, this.registry, { categories, target, mapping, token, timeUnit }));
             }

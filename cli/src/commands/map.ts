@@ -1,11 +1,11 @@
 import type { CliCommand, CliOutput } from '../cli-context.js';
-import type { HardwareTarget, MappingResult, Problem, Registry } from '../../../engine/src/index.js';
+import type { HardwareTarget, MappingResult, Registry } from '../../../engine/src/index.js';
 import { EXIT, UsageError } from '../cli-context.js';
 import { parseCount, parseNeuronsPerCore, parseOptions, parseTimeUnit } from '../parse-options.js';
 import { loadSourceFile } from '../load-source.js';
 import { formatDiagnosticLine, toJsonDiagnostics, type JsonDiagnostic } from '../diagnostic-report.js';
 import {
-    analyzeGraph, DEFAULT_MAPPER_ID, DEFAULT_STEPS, DEFAULT_TARGET_ID, NO_TARGET_ID, resolveTarget, runChecks, withSettingOverrides,
+    DEFAULT_STEPS, DEFAULT_TARGET_ID, NO_TARGET_ID, resolveTarget, withSettingOverrides,
 } from '../../../engine/src/index.js';
 
 /**
@@ -35,20 +35,10 @@ export const mapCommand: CliCommand = {
         const target = targetWithOverrides(engine.registry, values.target ?? DEFAULT_TARGET_ID, values.set ?? []);
 
         const file = loadSourceFile(positionals[0], cwd);
-        const loaded = await engine.load(file.input);
-        const problems: Problem[] = [...loaded.problems];
-        let mapping: MappingResult | undefined;
-        if (loaded.document) {
-            const analysis = analyzeGraph(loaded.document, engine.registry);
-            problems.push(...analysis.problems, ...runChecks(analysis, engine.registry, { categories: ['fast'], target, timeUnit }));
-            // Toolchain-rule errors (spinnaker2/…) still leave a graph worth costing; NIR errors do not.
-            if (!problems.some((p) => p.severity === 'error' && !p.code.startsWith('spinnaker2/'))) {
-                const mapper = engine.registry.mappers.get(DEFAULT_MAPPER_ID);
-                if (!mapper) throw new UsageError(`map: no mapper '${DEFAULT_MAPPER_ID}' is registered`);
-                mapping = await mapper.map(analysis, target, undefined, { steps, neuronModels: engine.registry.neuronModels, neuronsPerCore });
-                problems.push(...mapping.problems, ...runChecks(analysis, engine.registry, { categories: ['fast', 'slow'], target, mapping, timeUnit }));
-            }
-        }
+        // Toolchain-rule errors (spinnaker2/…) still leave a graph worth costing; NIR errors do not.
+        const { problems, mapping } = await engine.analyze(file.input, {
+            target, categories: ['fast', 'slow'], steps, neuronsPerCore, timeUnit, mapDespiteTargetRuleErrors: true,
+        });
         const diagnostics = toJsonDiagnostics(file, problems);
         const fits = mapping !== undefined && !diagnostics.some((d) => d.severity === 'error');
         if (values.json) out.stdout(JSON.stringify(mapJson(file.path, target, steps, mapping, fits, diagnostics, engine.registry), null, 2) + '\n');

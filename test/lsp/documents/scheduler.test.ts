@@ -21,7 +21,7 @@ function documentOf(text: string): NirDocument {
  */
 class ControlledEngine {
     loads: string[] = [];
-    analyses: { text: string; categories: readonly string[]; target?: string }[] = [];
+    analyses: { text: string; categories: readonly string[]; target?: AnalyzeOptions['target'] }[] = [];
     autoFinish = true;
     failWith?: Error;
     private pending: (() => void)[] = [];
