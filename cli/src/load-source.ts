@@ -8,7 +8,6 @@ import { UsageError } from './cli-context.js';
 /** The two file formats, by extension: `.nir` (HDF5) and `*.nir.yaml` / `.yaml` / `.yml` (spec text). */
 export type SourceFormat = 'nir' | 'spec';
 
-
 /** The format of a path by its extension, or undefined when it is neither. */
 export function formatOf(path: string): SourceFormat | undefined {
     const lower = path.toLowerCase();
