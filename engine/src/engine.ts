@@ -132,9 +132,7 @@ export class Engine {
         problems.push(...runChecks(analysis, this.registry, { categories, target, token, timeUnit }));
 
         let mapping: MappingResult | undefined;
-        const targetRules = new Set(this.registry.checks.all().filter((c) => c.needs !== 'graph').map((c) => c.id));
-        const blocksMapping = (p: Problem) => p.severity === 'error' && !(options.mapDespiteTargetRuleErrors && targetRules.has(p.code));
-        if (categories.includes('slow') && target && !problems.some(blocksMapping)) {
+        if (categories.includes('slow') && target && !this.blocksMapping(problems, options)) {
             const mapper = this.registry.mappers.get(options.mapperId ?? DEFAULT_MAPPER_ID);
             if (mapper) {
                 mapping = await mapper.map(analysis, target, token, {
@@ -147,6 +145,14 @@ export class Engine {
             }
         }
         return { document, analysis, target, mapping, problems };
+    }
+
+    /** True when an error stops the mapping (target-rule errors do not, with `mapDespiteTargetRuleErrors`). */
+    private blocksMapping(problems: readonly Problem[], options: AnalyzeOptions): boolean {
+        const errors = problems.filter((p) => p.severity === 'error');
+        if (!options.mapDespiteTargetRuleErrors) return errors.length > 0;
+        const targetRules = new Set(this.registry.checks.all().filter((c) => c.needs !== 'graph').map((c) => c.id));
+        return errors.some((p) => !targetRules.has(p.code));
     }
 }
 
