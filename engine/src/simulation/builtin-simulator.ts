@@ -53,7 +53,7 @@ async function simulate(request: SimulationRequest): Promise<RunResult> {
         return { ...base, steps: 0, nodes: [], synapticEvents: 0, packets: 0, droppedPackets: 0, routers: [], links: [], pes: [], setupS: 0, simS: 0, problems };
     }
     const loopStart = performance.now();
-    const totals = runTicks(network, sources, recorder, transport, { steps, single, token: options.token, onProgress: options.onProgress });
+    const totals = await runTicks(network, sources, recorder, transport, { steps, single, token: options.token, onProgress: options.onProgress });
     const simS = (performance.now() - loopStart) / 1000;
     const nodes: NodeActivity[] = network.populations.map((p) => ({
         name: p.population.name, path: p.population.path, type: p.population.type, neurons: p.population.size, spikes: totals.spikes[p.population.index],

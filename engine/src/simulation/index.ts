@@ -3,7 +3,7 @@
  * a mapper made, every spike a packet routed through the minimised tables. See docs/simulation.md.
  *
  * Architecture invariants:
- * - Pure: no I/O, no timers, no global state; a run is a function of the analysis, the mapping,
+ * - Pure: no I/O, no global state (it only yields to the event loop now and then); a run is a function of the analysis, the mapping,
  *   the options and the seed, and gives the same spikes every time.
  * - The semantics are those of docs/simulation.md: one tick of delay into every population,
  *   exponential Euler by default, spike when `v > v_threshold`.

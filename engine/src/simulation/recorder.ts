@@ -56,7 +56,7 @@ export class Recorder {
         const origin = pops[0]?.population.node.parent?.origin ?? { path: '/' };
         const bad = (message: string) => problems.push({ code: 'simulation/bad-record', severity: 'error', message, origin });
         this.spikeChannel = new Int32Array(pops.length).fill(-1);
-        const chosen = record === undefined ? pops.filter((p) => p.spiking && p.dynamics) : record.map((name) => {
+        const chosen = record === undefined ? pops.filter((p) => p.spiking) : record.map((name) => {
             const p = named(name);
             if (!p) bad(`--record names '${name}', which is no neuron or Input node of the graph`);
             else if (!p.spiking) bad(`--record names '${name}', a ${p.population.type} node, which does not spike (probe its values with --probe)`);

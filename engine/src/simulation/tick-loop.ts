@@ -26,14 +26,18 @@ export interface LoopOptions {
 /** Ticks between progress reports and cancellation checks. */
 const PROGRESS_EVERY = 50;
 
+/** Milliseconds of work between yields to the event loop (so a host can cancel: a signal handler, an LSP cancel). */
+const YIELD_EVERY_MS = 100;
+
 /**
  * The tick loop (docs/simulation.md, "Semantics"). In tick t every population, in order, reads
  * the input that arrived for t (ring-buffer slot t mod slots, plus its constant), updates and
  * emits its output; each output goes through `transport` (when there is a machine) and its
  * synapse rows add into the post populations' slots t + delay (delay ≥ 1, so nothing a
- * population emits in tick t reaches anyone in tick t).
+ * population emits in tick t reaches anyone in tick t). Yields to the event loop every 100 ms of
+ * work and stops at the next tick boundary when the token fires.
  */
-export function runTicks(network: SimNetwork, sources: SpikeSources, recorder: Recorder, transport: MeshTransport | undefined, options: LoopOptions): LoopTotals {
+export async function runTicks(network: SimNetwork, sources: SpikeSources, recorder: Recorder, transport: MeshTransport | undefined, options: LoopOptions): Promise<LoopTotals> {
     const pops = network.populations;
     const alloc = (n: number): FloatArray => (options.single ? new Float32Array(n) : new Float64Array(n));
     const buffers = pops.map((p) => alloc(p.slots * p.population.size));
@@ -80,9 +84,14 @@ export function runTicks(network: SimNetwork, sources: SpikeSources, recorder: R
         return n;
     };
     let currentId = -1;
+    let lastYield = performance.now();
 
     for (; t < options.steps; t++) {
         if (t % PROGRESS_EVERY === 0) {
+            if (performance.now() - lastYield > YIELD_EVERY_MS) {
+                await new Promise<void>((resolve) => setTimeout(resolve, 0));
+                lastYield = performance.now();
+            }
             if (options.token?.isCancellationRequested) {
                 cancelled = true;
                 break;
