@@ -6,7 +6,7 @@ import type { MappingResult } from '../../engine/src/index.js';
  * and (type-only) the shapes from here, so nothing of the server's runtime reaches its bundle:
  * `client.sendRequest<MapReport>(MAP_REQUEST, params, token)`. Every request is about one
  * document, so each params type extends `DocumentRequestParams` and each result extends
- * `DocumentReport`; `nirmesh/run` and the trace requests join the same way once the simulator exists.
+ * `DocumentReport`; `nirmesh/run` and `nirmesh/traceChunk` are declared in `protocol/run.ts`.
  */
 
 /** What every document request names: the document, and optionally a target other than the setting. */

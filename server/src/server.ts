@@ -30,9 +30,10 @@ import { SettingsSource } from './settings.js';
 import { createDocsLink } from './convert/index.js';
 import { guard } from './guard.js';
 import {
-    registerCodeLensRefresh, registerConfiguration, registerDiagnostics, registerDocumentSync, registerMapRequest, type ServerCore,
+    registerCodeLensRefresh, registerConfiguration, registerDiagnostics, registerDocumentSync, registerMapRequest, registerRunRequests, type ServerCore,
 } from './handlers/index.js';
 import { MAP_REQUEST } from './protocol.js';
+import { RUN_REQUEST, TRACE_CHUNK_REQUEST } from '../../protocol/run.js';
 
 /** How to start a server. */
 export interface ServerOptions {
@@ -46,7 +47,7 @@ export interface ServerOptions {
 /** What the core itself offers in `initialize`; features add theirs. */
 const CORE_CAPABILITIES: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-    experimental: { nirmesh: { requests: [MAP_REQUEST] } },
+    experimental: { nirmesh: { requests: [MAP_REQUEST, RUN_REQUEST, TRACE_CHUNK_REQUEST] } },
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -93,6 +94,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     registerDiagnostics(core);
     registerCodeLensRefresh(core, () => clientCapabilities);
     registerMapRequest(core);
+    registerRunRequests(core, engine);
 
     const ctx: ServerContext = {
         connection,
