@@ -31,7 +31,7 @@ export interface DocumentReport {
 }
 
 /** A placement as plain JSON: the engine's `MappingResult` without its problems (those are `diagnostics`). */
-export type PlacementJson = Omit<MappingResult, 'problems'>;
+export type PlacementJson = Omit<MappingResult, 'problems' | 'program'>;
 
 /** Params of `nirmesh/map`. Cancellable; reports `$/progress` when the client passes a `workDoneToken`. */
 export type MapParams = DocumentRequestParams;
@@ -44,8 +44,8 @@ export interface MapReport extends DocumentReport {
 /** `nirmesh/map`: maps a document onto its target and returns the placement report (`MapParams` → `MapReport`). */
 export const MAP_REQUEST = 'nirmesh/map';
 
-/** The plain-JSON form of a mapping result. */
+/** The plain-JSON form of a mapping result (without the machine program a simulation asks for, which is no report). */
 export function toPlacementJson(mapping: MappingResult): PlacementJson {
-    const { problems: _problems, ...placement } = mapping;
+    const { problems: _problems, program: _program, ...placement } = mapping;
     return placement;
 }
