@@ -12,6 +12,11 @@ export interface RoutedTables {
     readonly minimiseMs: number;
 }
 
+/** No routes at all, with the problem that says why (routing was not attempted). */
+export function unrouted(problem: Problem): RoutedTables {
+    return { sizes: new Map(), trees: [], problems: [problem], minimiseMs: 0 };
+}
+
 /** Sources routed per call, so that a long routing run yields (and can be cancelled) between calls. */
 const BATCH = 4096;
 
