@@ -97,7 +97,7 @@ describe('nirmesh map usage errors', () => {
         [['map', TWO_LAYER, '--steps', 'many'], "nirmesh: --steps must be a whole number ≥ 0, not 'many'"],
         [['map', TWO_LAYER, '--set', 'rate'], "nirmesh: map: --set takes NAME=NUMBER (a setting of the target), not 'rate'"],
         [['map', TWO_LAYER, '--set', 'warp=1'], "nirmesh: map: target spinnaker2-board48 has no setting 'warp'"],
-        [['map', 'missing.nir.yaml'], 'nirmesh: missing.nir.yaml: cannot read (ENOENT)'],
+        [['map', 'missing.nir.yaml'], 'nirmesh: missing.nir.yaml: cannot read (ENOENT: no such file or directory)'],
     ])('%j exits 2', async (args, message) => {
         const { code, stderr, stdout } = await run(...args);
         expect([code, stdout]).toEqual([2, '']);
