@@ -17,6 +17,7 @@ import { runChecks } from './checks/run-checks.js';
 import { resolveTarget, DEFAULT_TARGET_ID } from './plugins/resolve-target.js';
 import { DEFAULT_MAPPER_ID } from './mapping/index.js';
 import { throwIfCancelled } from './util/cancellation.js';
+import { appendAll } from './util/append-all.js';
 
 /** A source to load: a `*.nir.yaml` text or the bytes of a `.nir` file. */
 export type SourceInput =
@@ -108,7 +109,7 @@ export class Engine {
         const loaded = await this.load(input);
         if (!loaded.document) return { problems: loaded.problems };
         const result = await this.analyzeDocument(loaded.document, options);
-        return { ...result, problems: [...loaded.problems, ...result.problems] };
+        return { ...result, problems: appendAll([...loaded.problems], result.problems) };
     }
 
     /**
@@ -126,10 +127,10 @@ export class Engine {
         }
         const target = resolved.target;
         const analysis = analyzeGraph(document, this.registry);
-        problems.push(...analysis.problems);
+        appendAll(problems, analysis.problems);
         throwIfCancelled(options.token);
         const { token, timeUnit } = options;
-        problems.push(...runChecks(analysis, this.registry, { categories, target, token, timeUnit }));
+        appendAll(problems, runChecks(analysis, this.registry, { categories, target, token, timeUnit }));
 
         let mapping: MappingResult | undefined;
         if (categories.includes('slow') && target && !this.blocksMapping(problems, options)) {
@@ -140,8 +141,8 @@ export class Engine {
                     neuronModels: this.registry.neuronModels,
                     neuronsPerCore: options.neuronsPerCore,
                 });
-                problems.push(...mapping.problems);
-                problems.push(...runChecks(analysis, this.registry, { categories, target, mapping, token, timeUnit }));
+                appendAll(problems, mapping.problems);
+                appendAll(problems, runChecks(analysis, this.registry, { categories, target, mapping, token, timeUnit }));
             }
         }
         return { document, analysis, target, mapping, problems };

@@ -35,6 +35,7 @@ export * from './nir/dtype-codec.js';
 export * from './nir/npy.js';
 export * from './hdf5/index.js';
 export * from './util/cancellation.js';
+export * from './util/append-all.js';
 export * from './machine/index.js';
 export {
     SETTING_NAMES, type SettingName, settingValue, withSettingOverrides, isEstimate, ChipMesh, hexDistance,

@@ -3,7 +3,7 @@ import { EXIT, UsageError } from '../cli-context.js';
 import { parseNeuronsPerCore, parseOptions, parseTimeUnit } from '../parse-options.js';
 import { loadSourceFile } from '../load-source.js';
 import { toJsonDiagnostics, formatDiagnosticLine, type JsonDiagnostic } from '../diagnostic-report.js';
-import { resolveTarget, DEFAULT_TARGET_ID } from '../../../engine/src/index.js';
+import { appendAll, resolveTarget, DEFAULT_TARGET_ID } from '../../../engine/src/index.js';
 
 /**
  * `nirmesh check FILE... [--target ID] [--json] [--lenient] [--map] [--hints] [--neurons-per-core TYPE=N]…
@@ -38,7 +38,7 @@ export const checkCommand: CliCommand = {
                 neuronsPerCore,
                 timeUnit,
             });
-            diagnostics.push(...toJsonDiagnostics(file, result.problems));
+            appendAll(diagnostics, toJsonDiagnostics(file, result.problems));
         }
         if (values.json) out.stdout(JSON.stringify({ diagnostics }, null, 2) + '\n');
         else printSummary(diagnostics, files.length, values.hints ?? false, out.stdout);

@@ -5,7 +5,7 @@ import { parseCount, parseNeuronsPerCore, parseOptions, parseTimeUnit } from '..
 import { loadSourceFile } from '../load-source.js';
 import { formatDiagnosticLine, toJsonDiagnostics, type JsonDiagnostic } from '../diagnostic-report.js';
 import {
-    DEFAULT_STEPS, DEFAULT_TARGET_ID, NO_TARGET_ID, resolveTarget, withSettingOverrides,
+    DEFAULT_STEPS, DEFAULT_TARGET_ID, NO_TARGET_ID, maxOf, resolveTarget, withSettingOverrides,
 } from '../../../engine/src/index.js';
 
 /**
@@ -150,7 +150,7 @@ function num(n: number): string {
 
 /** A plain-text table, columns padded; text columns left-aligned, numbers right-aligned. */
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const widths = header.map((h, i) => maxOf(rows.map((r) => r[i].length), h.length));
     const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^[\d,]/.test(r[i])));
     const line = (cells: readonly string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd() + '\n';
     return [line(header), ...rows.map(line)].join('');
