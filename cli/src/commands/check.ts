@@ -26,7 +26,7 @@ export const checkCommand: CliCommand = {
         const targetId = values.target ?? DEFAULT_TARGET_ID;
         const resolved = resolveTarget(engine.registry, targetId);
         if (resolved.error) throw new UsageError(`check: ${resolved.error}`);
-        const neuronsPerCore = parseNeuronsPerCore('check', values['neurons-per-core']);
+        const neuronsPerCore = parseNeuronsPerCore('check', values['neurons-per-core'], engine.registry.neuronModels.ids());
         const timeUnit = parseTimeUnit('check', values['time-unit']);
 
         const files = positionals.map((path) => loadSourceFile(path, cwd, values.lenient ?? false));

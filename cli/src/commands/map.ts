@@ -29,8 +29,8 @@ export const mapCommand: CliCommand = {
         });
         if (values.html !== undefined) throw new UsageError('map: --html is not yet supported; use --json');
         if (positionals.length !== 1) throw new UsageError('map: name exactly one FILE');
-        const steps = parseCount('--steps', values.steps, DEFAULT_STEPS);
-        const neuronsPerCore = parseNeuronsPerCore('map', values['neurons-per-core']);
+        const steps = parseCount('--steps', values.steps, DEFAULT_STEPS, 0, MAX_STEPS);
+        const neuronsPerCore = parseNeuronsPerCore('map', values['neurons-per-core'], engine.registry.neuronModels.ids());
         const timeUnit = parseTimeUnit('map', values['time-unit']);
         const target = targetWithOverrides(engine.registry, values.target ?? DEFAULT_TARGET_ID, values.set ?? []);
 
@@ -47,12 +47,15 @@ export const mapCommand: CliCommand = {
     },
 };
 
+/** The most steps `--steps` accepts: 2^32 − 1 (50 days at 1 ms a step), so recording sizes stay exact numbers. */
+const MAX_STEPS = 2 ** 32 - 1;
+
 /** Resolves the target and applies `--set NAME=VALUE` overrides; bad ids or values are usage errors. */
 function targetWithOverrides(registry: Registry, id: string, sets: readonly string[]): HardwareTarget {
     if (id === NO_TARGET_ID) throw new UsageError('map: a mapping needs a hardware target; --target none only works for check');
     const resolved = resolveTarget(registry, id);
     if (!resolved.target) throw new UsageError(`map: ${resolved.error ?? `unknown target '${id}'`}`);
-    const overrides: Record<string, number> = {};
+    const overrides: Record<string, number> = Object.create(null) as Record<string, number>; // so that `__proto__` is a name like any other
     for (const set of sets) {
         const match = /^([a-z0-9_]+)=(.+)$/.exec(set);
         const value = match ? Number(match[2]) : NaN;
