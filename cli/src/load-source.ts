@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { siblingResolver } from '../../host/file-resolver.js';
 import { readRegularFile } from '../../host/read-file.js';
 import { registerShippedHdf5Plugins } from '../../host/hdf5-plugins.js';
-import type { SourceInput } from '../../engine/src/index.js';
+import { decodeSpecBytes, type SourceInput } from '../../engine/src/index.js';
 import { UsageError } from './cli-context.js';
 
 /** The two file formats, by extension: `.nir` (HDF5) and `*.nir.yaml` / `.yaml` / `.yml` (spec text). */
@@ -38,6 +38,6 @@ export function loadSourceFile(path: string, cwd: string, lenient = false): Sour
     const { bytes } = read;
     registerShippedHdf5Plugins();
     if (format === 'nir') return { path, format, input: { kind: 'nir', bytes, lenient } };
-    const text = new TextDecoder('utf-8').decode(bytes);
-    return { path, format, text, input: { kind: 'spec', text, resolveFile: siblingResolver(dirname(absolute)) } };
+    const { text, problems } = decodeSpecBytes(bytes);
+    return { path, format, text, input: { kind: 'spec', text, resolveFile: siblingResolver(dirname(absolute)), decodeProblems: problems } };
 }

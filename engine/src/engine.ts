@@ -21,7 +21,11 @@ import { appendAll } from './util/append-all.js';
 
 /** A source to load: a `*.nir.yaml` text or the bytes of a `.nir` file. */
 export type SourceInput =
-    | { readonly kind: 'spec'; readonly text: string; readonly resolveFile?: FileResolver }
+    | {
+        readonly kind: 'spec'; readonly text: string; readonly resolveFile?: FileResolver;
+        /** Problems found turning the file's bytes into `text` (`decodeSpecBytes`), reported first. */
+        readonly decodeProblems?: readonly Problem[];
+    }
     | { readonly kind: 'nir'; readonly bytes: Uint8Array; readonly lenient?: boolean };
 
 /** A loaded document and the problems found while reading it. */
@@ -95,11 +99,12 @@ export class Engine {
             // Only specs that refer to `.nir` files need the HDF5 reader (loaded once per process).
             const nirReferences = input.resolveFile !== undefined && /\.nir\b/i.test(input.text);
             if (nirReferences) await loadHdf5().catch(() => undefined);
-            return parseSpec(input.text, {
+            const parsed = parseSpec(input.text, {
                 resolveFile: input.resolveFile,
                 nodeKinds: (type) => this.registry.nodeKinds.get(type),
                 readNirDataset: nirReferences ? readNirDataset : undefined,
             });
+            return input.decodeProblems?.length ? { ...parsed, problems: appendAll([...input.decodeProblems], parsed.problems) } : parsed;
         }
         return readNirFile(input.bytes, { lenient: input.lenient });
     }
