@@ -18,6 +18,7 @@ import { resolveTarget, DEFAULT_TARGET_ID } from './plugins/resolve-target.js';
 import { DEFAULT_MAPPER_ID } from './mapping/index.js';
 import { throwIfCancelled } from './util/cancellation.js';
 import { appendAll } from './util/append-all.js';
+import { capMessages } from './diagnostics/quote.js';
 
 /** A source to load: a `*.nir.yaml` text or the bytes of a `.nir` file. */
 export type SourceInput =
@@ -104,9 +105,11 @@ export class Engine {
                 nodeKinds: (type) => this.registry.nodeKinds.get(type),
                 readNirDataset: nirReferences ? readNirDataset : undefined,
             });
-            return input.decodeProblems?.length ? { ...parsed, problems: appendAll([...input.decodeProblems], parsed.problems) } : parsed;
+            const problems = input.decodeProblems?.length ? appendAll([...input.decodeProblems], parsed.problems) : parsed.problems;
+            return { ...parsed, problems: capMessages(problems) };
         }
-        return readNirFile(input.bytes, { lenient: input.lenient });
+        const read = await readNirFile(input.bytes, { lenient: input.lenient });
+        return { ...read, problems: capMessages(read.problems) };
     }
 
     /** Loads and analyses a source in one step. */
@@ -150,7 +153,7 @@ export class Engine {
                 appendAll(problems, runChecks(analysis, this.registry, { categories, target, mapping, token, timeUnit }));
             }
         }
-        return { document, analysis, target, mapping, problems };
+        return { document, analysis, target, mapping, problems: capMessages(problems) };
     }
 
     /** True when an error stops the mapping (target-rule errors do not, with `mapDespiteTargetRuleErrors`). */

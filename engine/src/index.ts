@@ -14,6 +14,7 @@ export * from './engine.js';
 export * from './text/span.js';
 export * from './text/line-index.js';
 export * from './diagnostics/problem.js';
+export { quote, capMessage, MAX_QUOTED } from './diagnostics/quote.js';
 export * from './nir/origin.js';
 export * from './nir/value.js';
 export * from './nir/graph.js';

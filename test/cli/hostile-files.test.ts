@@ -103,3 +103,15 @@ describe('read errors', () => {
         expect(resolve('./x.npy')).toBe(first);
     });
 });
+
+describe('messages', () => {
+    it('quote at most 120 characters of a 10-million-character type', async () => {
+        writeFileSync(join(dir, 'long-type.nir.yaml'), `node:\n  type: NIRGraph\n  nodes:\n    a: {type: Input, shape: [1]}\n    x: {type: ${'T'.repeat(10_000_000)}}\n    b: {type: Output, shape: [1]}\n  edges: [[a, x], [x, b]]\n`);
+        const checked = await run('check', 'long-type.nir.yaml');
+        expect(checked.code).toBe(1);
+        const line = checked.stdout.split('\n').find((l) => l.includes('nir/unknown-type')) ?? '';
+        expect(line).toContain(`'${'T'.repeat(120)}…' (10000000 characters)`);
+        expect(line.length).toBeLessThan(1100);
+        expect(checked.stdout.length).toBeLessThan(5000);
+    });
+});
