@@ -106,7 +106,7 @@ async function mapGreedy(analysis: GraphAnalysis, target: HardwareTarget, token:
     const links = linkTraffic(limits.topology, routed.trees, sourceSet, traffic);
     const result = await assembleResult({
         analysis, target, graph, limits, ctx, sizing, models, placement, keys, sourceSet, routed, links, steps, pause,
-        cost: (chipsUsed, pesUsed) => costSummary(graph, links, chipsUsed, pesUsed, traffic),
+        cost: (chipsUsed, pesUsed) => (overBudget ? undefined : costSummary(graph, links, chipsUsed, pesUsed, traffic)),
     });
     lap('assemble');
     return { ...result, timingsMs: timings };

@@ -207,6 +207,7 @@ describe('the route budget', () => {
         expect(tooMany[0].origin.path).toBe('/node/nodes/exc');
         expect(result.mapping?.pesUsed).toBeGreaterThan(190_000);
         expect(result.mapping?.chips.every((c) => c.routerEntries === 0)).toBe(true);
+        expect(result.mapping?.cost).toBeUndefined();
         expect(process.memoryUsage().rss).toBeLessThan(1.5 * 2 ** 30);
     });
 });
