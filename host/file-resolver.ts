@@ -2,27 +2,50 @@
  * Node-side file access shared by the two hosts of the engine, the CLI and the language server.
  *
  * Architecture invariants: only `cli/` and `server/` import this folder; the engine never does
- * (it takes bytes and resolvers). Nothing here reads outside the folder it is given or a file
- * larger than `MAX_INPUT_BYTES`.
+ * (it takes bytes and resolvers). Nothing here reads outside the folder it is given (by real path,
+ * after following symbolic links), a file that is not a regular file, or one larger than
+ * `MAX_INPUT_BYTES` (see docs/safety.md).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { resolve, relative, isAbsolute } from 'node:path';
+import type { FileResolver, ResolvedFile } from '../engine/src/index.js';
+import { describeReadError, readRegularFile } from './read-file.js';
 
-/** Largest file read into memory; larger inputs are refused with a message, not read. */
-export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+export { MAX_INPUT_BYTES } from './read-file.js';
 
-/** Resolves a spec's file references inside its own folder tree; anything else is "not found". */
-export function siblingResolver(folder: string): (relativePath: string) => Uint8Array | undefined {
+/** True when `path` is `folder` itself or inside it (both absolute and normalised). */
+function isInside(folder: string, path: string): boolean {
+    const rel = relative(folder, path);
+    return !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/**
+ * Resolves a spec's file references inside its own folder tree. Paths are compared after
+ * resolving symbolic links (of the file and of every folder on its way), so a link that leads
+ * out of the folder is refused with a message, not followed; a missing file is undefined ("not
+ * found"). Each file is read once per resolver, however often the spec refers to it: create one
+ * resolver per version of a spec.
+ */
+export function siblingResolver(folder: string): FileResolver {
+    const read = new Map<string, ResolvedFile>();
+    let realFolder: string | undefined;
     return (relativePath) => {
         const target = resolve(folder, relativePath);
-        const rel = relative(folder, target);
-        if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+        if (!isInside(folder, target)) return undefined;
+        let real: string;
         try {
-            const stat = statSync(target);
-            if (!stat.isFile() || stat.size > MAX_INPUT_BYTES) return undefined;
-            return new Uint8Array(readFileSync(target));
-        } catch {
-            return undefined;
+            realFolder ??= realpathSync(folder);
+            real = realpathSync(target);
+        } catch (error) {
+            return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : { error: describeReadError(error) };
         }
+        if (!isInside(realFolder, real)) return { error: `it leads out of the spec's folder (through a symbolic link, to ${real}); only files inside the folder are read` };
+        let result = read.get(real);
+        if (result === undefined) {
+            const file = readRegularFile(real);
+            result = 'bytes' in file ? file.bytes : file;
+            read.set(real, result);
+        }
+        return result;
     };
 }

@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { MAX_INPUT_BYTES, siblingResolver } from '../../host/file-resolver.js';
+import { siblingResolver } from '../../host/file-resolver.js';
+import { readRegularFile } from '../../host/read-file.js';
 import { registerShippedHdf5Plugins } from '../../host/hdf5-plugins.js';
-import type { SourceInput } from '../../engine/src/index.js';
+import { decodeSpecBytes, type SourceInput } from '../../engine/src/index.js';
 import { UsageError } from './cli-context.js';
 
 /** The two file formats, by extension: `.nir` (HDF5) and `*.nir.yaml` / `.yaml` / `.yml` (spec text). */
@@ -26,25 +26,18 @@ export interface SourceFile {
 
 /**
  * Reads a file for the engine. Spec files get a resolver for `{file: …}` references that only
- * reaches files inside the spec's folder tree. Throws `UsageError` for unreadable files.
+ * reaches files inside the spec's folder tree. Throws `UsageError` naming the file and the reason
+ * for files it does not read (missing, unreadable, not a regular file, over the size limit).
  */
 export function loadSourceFile(path: string, cwd: string, lenient = false): SourceFile {
     const absolute = resolve(cwd, path);
     const format = formatOf(path);
     if (!format) throw new UsageError(`${path}: unknown file type (expected .nir or .nir.yaml)`);
-    let size: number;
-    try {
-        const stat = statSync(absolute);
-        if (!stat.isFile()) throw new UsageError(`${path}: not a file`);
-        size = stat.size;
-    } catch (error) {
-        if (error instanceof UsageError) throw error;
-        throw new UsageError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    }
-    if (size > MAX_INPUT_BYTES) throw new UsageError(`${path}: ${size} bytes is more than the ${MAX_INPUT_BYTES}-byte limit`);
-    const bytes = new Uint8Array(readFileSync(absolute));
+    const read = readRegularFile(absolute);
+    if ('error' in read) throw new UsageError(`${path}: ${read.error}`);
+    const { bytes } = read;
     registerShippedHdf5Plugins();
     if (format === 'nir') return { path, format, input: { kind: 'nir', bytes, lenient } };
-    const text = new TextDecoder('utf-8').decode(bytes);
-    return { path, format, text, input: { kind: 'spec', text, resolveFile: siblingResolver(dirname(absolute)) } };
+    const { text, problems } = decodeSpecBytes(bytes);
+    return { path, format, text, input: { kind: 'spec', text, resolveFile: siblingResolver(dirname(absolute)), decodeProblems: problems } };
 }

@@ -19,10 +19,16 @@ import { resolveTarget, DEFAULT_TARGET_ID, NO_TARGET_ID } from './plugins/resolv
 import { DEFAULT_MAPPER_ID } from './mapping/index.js';
 import { DEFAULT_SIMULATOR_ID } from './simulation/index.js';
 import { throwIfCancelled } from './util/cancellation.js';
+import { appendAll } from './util/append-all.js';
+import { capMessages } from './diagnostics/quote.js';
 
 /** A source to load: a `*.nir.yaml` text or the bytes of a `.nir` file. */
 export type SourceInput =
-    | { readonly kind: 'spec'; readonly text: string; readonly resolveFile?: FileResolver }
+    | {
+        readonly kind: 'spec'; readonly text: string; readonly resolveFile?: FileResolver;
+        /** Problems found turning the file's bytes into `text` (`decodeSpecBytes`), reported first. */
+        readonly decodeProblems?: readonly Problem[];
+    }
     | { readonly kind: 'nir'; readonly bytes: Uint8Array; readonly lenient?: boolean };
 
 /** A loaded document and the problems found while reading it. */
@@ -116,13 +122,16 @@ export class Engine {
             // Only specs that refer to `.nir` files need the HDF5 reader (loaded once per process).
             const nirReferences = input.resolveFile !== undefined && /\.nir\b/i.test(input.text);
             if (nirReferences) await loadHdf5().catch(() => undefined);
-            return parseSpec(input.text, {
+            const parsed = parseSpec(input.text, {
                 resolveFile: input.resolveFile,
                 nodeKinds: (type) => this.registry.nodeKinds.get(type),
                 readNirDataset: nirReferences ? readNirDataset : undefined,
             });
+            const problems = input.decodeProblems?.length ? appendAll([...input.decodeProblems], parsed.problems) : parsed.problems;
+            return { ...parsed, problems: capMessages(problems) };
         }
-        return readNirFile(input.bytes, { lenient: input.lenient });
+        const read = await readNirFile(input.bytes, { lenient: input.lenient });
+        return { ...read, problems: capMessages(read.problems) };
     }
 
     /** Loads and analyses a source in one step. */
@@ -130,7 +139,7 @@ export class Engine {
         const loaded = await this.load(input);
         if (!loaded.document) return { problems: loaded.problems };
         const result = await this.analyzeDocument(loaded.document, options);
-        return { ...result, problems: [...loaded.problems, ...result.problems] };
+        return { ...result, problems: appendAll([...loaded.problems], result.problems) };
     }
 
     /**
@@ -148,10 +157,10 @@ export class Engine {
         }
         const target = resolved.target;
         const analysis = analyzeGraph(document, this.registry);
-        problems.push(...analysis.problems);
+        appendAll(problems, analysis.problems);
         throwIfCancelled(options.token);
         const { token, timeUnit } = options;
-        problems.push(...runChecks(analysis, this.registry, { categories, target, token, timeUnit }));
+        appendAll(problems, runChecks(analysis, this.registry, { categories, target, token, timeUnit }));
 
         let mapping: MappingResult | undefined;
         if (categories.includes('slow') && target && !this.blocksMapping(problems, options)) {
@@ -163,11 +172,11 @@ export class Engine {
                     neuronsPerCore: options.neuronsPerCore,
                     program: options.program,
                 });
-                problems.push(...mapping.problems);
-                problems.push(...runChecks(analysis, this.registry, { categories, target, mapping, token, timeUnit }));
+                appendAll(problems, mapping.problems);
+                appendAll(problems, runChecks(analysis, this.registry, { categories, target, mapping, token, timeUnit }));
             }
         }
-        return { document, analysis, target, mapping, problems };
+        return { document, analysis, target, mapping, problems: capMessages(problems) };
     }
 
     /**

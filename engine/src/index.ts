@@ -14,6 +14,7 @@ export * from './engine.js';
 export * from './text/span.js';
 export * from './text/line-index.js';
 export * from './diagnostics/problem.js';
+export { quote, capMessage, MAX_QUOTED } from './diagnostics/quote.js';
 export * from './nir/origin.js';
 export * from './nir/value.js';
 export * from './nir/graph.js';
@@ -35,6 +36,7 @@ export * from './nir/dtype-codec.js';
 export * from './nir/npy.js';
 export * from './hdf5/index.js';
 export * from './util/cancellation.js';
+export * from './util/append-all.js';
 export * from './machine/index.js';
 export {
     SETTING_NAMES, type SettingName, settingValue, withSettingOverrides, isEstimate, ChipMesh, hexDistance,

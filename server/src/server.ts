@@ -11,6 +11,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { realpathSync } from 'node:fs';
+import { stdioTransport } from './stdio-transport.js';
 import {
     createConnection,
     IPCMessageReader,
@@ -123,8 +124,9 @@ export type NodeTransport = 'stdio' | 'node-ipc';
  * stderr (stdout carries the protocol). Unhandled errors are logged instead of ending the process.
  */
 export function createNodeConnection(transport: NodeTransport): Connection {
-    const connection = transport === 'stdio'
-        ? createConnection(ProposedFeatures.all, process.stdin, process.stdout)
+    const stdio = transport === 'stdio' ? stdioTransport() : undefined;
+    const connection = stdio
+        ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer)
         : createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process));
     if (transport === 'stdio') {
         for (const level of ['log', 'info', 'warn', 'debug'] as const) console[level] = console.error;

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { runCli } from '../../cli/src/run-cli.js';
+import { runCliIn } from '../helpers/run-cli-in.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
-async function run(...argv: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, root);
-    return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCliIn(root, ...argv);
 
 describe('nirmesh check', () => {
     it('prints tsc-style lines with 1-based positions and exits 1 on errors', async () => {
@@ -54,7 +49,7 @@ describe('nirmesh check', () => {
     });
 
     it('exits 2 with a message for a missing file, an unknown flag and an unknown target', async () => {
-        expect((await run('check', 'nope.nir.yaml')).stderr).toMatch(/nope\.nir\.yaml: cannot read \(ENOENT\)/);
+        expect((await run('check', 'nope.nir.yaml')).stderr).toMatch(/nope\.nir\.yaml: cannot read \(ENOENT: no such file or directory\)/);
         expect((await run('check', 'examples/mistakes.nir.yaml', '--bogus')).code).toBe(2);
         const unknown = await run('check', 'examples/mistakes.nir.yaml', '--target', 'loihi');
         expect(unknown.code).toBe(2);

@@ -2,17 +2,12 @@ import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../cli/src/run-cli.js';
+import { runCliIn } from '../helpers/run-cli-in.js';
 
 const corpus = join(import.meta.dirname, '..', 'fixtures', 'nir', 'generated');
 let dir = '';
 
-async function run(...argv: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, dir);
-    return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCliIn(dir, ...argv);
 
 beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'nirmesh-convert-'));

@@ -94,10 +94,14 @@ describe('nirmesh map usage errors', () => {
         [['map', TWO_LAYER, '--target', 'none'], 'nirmesh: map: a mapping needs a hardware target; --target none only works for check'],
         [['map', TWO_LAYER, '--target', 'loihi'], "nirmesh: map: unknown target 'loihi'"],
         [['map', TWO_LAYER, '--target', 'spinnaker2-boards:900'], 'nirmesh: map: spinnaker2-boards:900: 900 boards is not a machine size'],
-        [['map', TWO_LAYER, '--steps', 'many'], "nirmesh: --steps must be a whole number ≥ 0, not 'many'"],
+        [['map', TWO_LAYER, '--steps', 'many'], "nirmesh: --steps must be a whole number from 0 to 4294967295, not 'many'"],
+        [['map', TWO_LAYER, '--steps', '1e99'], "nirmesh: --steps must be a whole number from 0 to 4294967295, not '1e99'"],
+        [['map', TWO_LAYER, '--steps', '4294967296'], "nirmesh: --steps must be a whole number from 0 to 4294967295, not '4294967296'"],
+        [['map', TWO_LAYER, '--set', '__proto__=1'], "nirmesh: map: target spinnaker2-board48 has no setting '__proto__' (known: pes_per_chip,"],
+        [['map', TWO_LAYER, '--neurons-per-core', 'Bogus=5'], "nirmesh: map: --neurons-per-core: 'Bogus' is not a neuron type; use one of LIF, IF, CubaLIF,"],
         [['map', TWO_LAYER, '--set', 'rate'], "nirmesh: map: --set takes NAME=NUMBER (a setting of the target), not 'rate'"],
         [['map', TWO_LAYER, '--set', 'warp=1'], "nirmesh: map: target spinnaker2-board48 has no setting 'warp'"],
-        [['map', 'missing.nir.yaml'], 'nirmesh: missing.nir.yaml: cannot read (ENOENT)'],
+        [['map', 'missing.nir.yaml'], 'nirmesh: missing.nir.yaml: cannot read (ENOENT: no such file or directory)'],
     ])('%j exits 2', async (args, message) => {
         const { code, stderr, stdout } = await run(...args);
         expect([code, stdout]).toEqual([2, '']);

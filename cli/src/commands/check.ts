@@ -3,7 +3,7 @@ import { EXIT, UsageError } from '../cli-context.js';
 import { parseNeuronsPerCore, parseOptions, parseTimeUnit } from '../parse-options.js';
 import { loadSourceFile } from '../load-source.js';
 import { toJsonDiagnostics, formatDiagnosticLine, type JsonDiagnostic } from '../diagnostic-report.js';
-import { resolveTarget, DEFAULT_TARGET_ID, NO_TARGET_ID } from '../../../engine/src/index.js';
+import { appendAll, resolveTarget, DEFAULT_TARGET_ID, NO_TARGET_ID } from '../../../engine/src/index.js';
 
 /**
  * `nirmesh check FILE... [--target ID] [--json] [--lenient] [--fast] [--hints] [--neurons-per-core TYPE=N]…
@@ -30,7 +30,7 @@ export const checkCommand: CliCommand = {
         const targetId = values.target ?? DEFAULT_TARGET_ID;
         const resolved = resolveTarget(engine.registry, targetId);
         if (resolved.error) throw new UsageError(`check: ${resolved.error}`);
-        const neuronsPerCore = parseNeuronsPerCore('check', values['neurons-per-core']);
+        const neuronsPerCore = parseNeuronsPerCore('check', values['neurons-per-core'], engine.registry.neuronModels.ids());
         const timeUnit = parseTimeUnit('check', values['time-unit']);
 
         const mapToo = targetId !== NO_TARGET_ID && !values.fast;
@@ -43,7 +43,7 @@ export const checkCommand: CliCommand = {
                 neuronsPerCore,
                 timeUnit,
             });
-            diagnostics.push(...toJsonDiagnostics(file, result.problems));
+            appendAll(diagnostics, toJsonDiagnostics(file, result.problems));
         }
         if (values.json) out.stdout(JSON.stringify({ diagnostics }, null, 2) + '\n');
         else printSummary(diagnostics, files.length, values.hints ?? false, out.stdout);

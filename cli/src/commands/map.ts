@@ -5,7 +5,7 @@ import { parseCount, parseNeuronsPerCore, parseOptions, parseTimeUnit } from '..
 import { loadSourceFile } from '../load-source.js';
 import { formatDiagnosticLine, toJsonDiagnostics, type JsonDiagnostic } from '../diagnostic-report.js';
 import {
-    DEFAULT_STEPS, DEFAULT_TARGET_ID, NO_TARGET_ID, resolveTarget, withSettingOverrides,
+    DEFAULT_STEPS, DEFAULT_TARGET_ID, NO_TARGET_ID, maxOf, resolveTarget, withSettingOverrides,
 } from '../../../engine/src/index.js';
 
 /**
@@ -29,8 +29,8 @@ export const mapCommand: CliCommand = {
         });
         if (values.html !== undefined) throw new UsageError('map: --html is not yet supported; use --json');
         if (positionals.length !== 1) throw new UsageError('map: name exactly one FILE');
-        const steps = parseCount('--steps', values.steps, DEFAULT_STEPS);
-        const neuronsPerCore = parseNeuronsPerCore('map', values['neurons-per-core']);
+        const steps = parseCount('--steps', values.steps, DEFAULT_STEPS, 0, MAX_STEPS);
+        const neuronsPerCore = parseNeuronsPerCore('map', values['neurons-per-core'], engine.registry.neuronModels.ids());
         const timeUnit = parseTimeUnit('map', values['time-unit']);
         const target = targetWithOverrides('map', engine.registry, values.target ?? DEFAULT_TARGET_ID, values.set ?? []);
 
@@ -47,12 +47,15 @@ export const mapCommand: CliCommand = {
     },
 };
 
+/** The most steps `--steps` accepts: 2^32 − 1 (50 days at 1 ms a step), so recording sizes stay exact numbers. */
+export const MAX_STEPS = 2 ** 32 - 1;
+
 /** Resolves the target and applies `--set NAME=VALUE` overrides; bad ids or values are usage errors naming `command`. */
 export function targetWithOverrides(command: string, registry: Registry, id: string, sets: readonly string[]): HardwareTarget {
     if (id === NO_TARGET_ID) throw new UsageError(`${command}: a mapping needs a hardware target; --target none only works for check and run`);
     const resolved = resolveTarget(registry, id);
     if (!resolved.target) throw new UsageError(`${command}: ${resolved.error ?? `unknown target '${id}'`}`);
-    const overrides: Record<string, number> = {};
+    const overrides: Record<string, number> = Object.create(null) as Record<string, number>; // so that `__proto__` is a name like any other
     for (const set of sets) {
         const match = /^([a-z0-9_]+)=(.+)$/.exec(set);
         const value = match ? Number(match[2]) : NaN;
@@ -150,7 +153,7 @@ function num(n: number): string {
 
 /** A plain-text table, columns padded; text columns left-aligned, numbers right-aligned. */
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const widths = header.map((h, i) => maxOf(rows.map((r) => r[i].length), h.length));
     const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^[\d,]/.test(r[i])));
     const line = (cells: readonly string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd() + '\n';
     return [line(header), ...rows.map(line)].join('');

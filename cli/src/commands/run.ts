@@ -6,7 +6,7 @@ import { EXIT, UsageError } from '../cli-context.js';
 import { parseCount, parseNeuronsPerCore, parseOptions, parseTimeUnit } from '../parse-options.js';
 import { loadSourceFile } from '../load-source.js';
 import { toJsonDiagnostics, type JsonDiagnostic } from '../diagnostic-report.js';
-import { targetWithOverrides } from './map.js';
+import { MAX_STEPS, targetWithOverrides } from './map.js';
 import { NUMERICS, RESETS, SCHEMES, parseChoice, parsePoisson, parsePositive, parseProbes, parseRecord } from '../run-flags.js';
 import { TraceCollector } from '../trace-collector.js';
 import { readInputSpikes } from '../read-input-spikes.js';
@@ -53,7 +53,7 @@ export const runCommand: CliCommand = {
 
         const options: EngineRunOptions = {
             target, timeUnit, inputs, simulatorId: simulator,
-            steps: parseCount('--steps', values.steps, DEFAULT_RUN_STEPS),
+            steps: parseCount('--steps', values.steps, DEFAULT_RUN_STEPS, 0, MAX_STEPS),
             dtMs: parsePositive('--dt', values.dt),
             seed: parseCount('--seed', values.seed, 0),
             numerics: parseChoice('--numerics', values.numerics, NUMERICS),
@@ -63,7 +63,7 @@ export const runCommand: CliCommand = {
             record: parseRecord(values.record),
             probes: parseProbes(values.probe),
             ignoreFit: values['ignore-fit'] ?? false,
-            neuronsPerCore: parseNeuronsPerCore('run', values['neurons-per-core']),
+            neuronsPerCore: parseNeuronsPerCore('run', values['neurons-per-core'], engine.registry.neuronModels.ids()),
         };
         const started = performance.now();
         const interrupted = { isCancellationRequested: false };

@@ -5,6 +5,7 @@ import type { Registry } from '../plugins/registry.js';
 import type { HardwareTarget } from '../plugins/target.js';
 import type { MappingResult } from '../plugins/mapper.js';
 import { throwIfCancelled, type CancellationToken } from '../util/cancellation.js';
+import { capMessage } from '../diagnostics/quote.js';
 
 /** Which checks to run and with what. */
 export interface CheckRunOptions {
@@ -37,7 +38,7 @@ export function runChecks(analysis: GraphAnalysis, registry: Registry, options: 
                 mapping: options.mapping,
                 token: options.token,
                 timeUnit: options.timeUnit,
-                report: (problem) => problems.push(problem),
+                report: (problem) => problems.push(problem.message.length > 1000 ? { ...problem, message: capMessage(problem.message) } : problem),
             });
         } catch (error) {
             if (error instanceof Error && error.name === 'OperationCancelled') throw error;

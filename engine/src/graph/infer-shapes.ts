@@ -5,6 +5,7 @@ import type { NodeRecord } from './collect-nodes.js';
 import { graphPortNodes } from '../nir/kinds/graph.js';
 import { keyOrigin } from '../nir/kinds/origins.js';
 import { NIR_NODE_KINDS } from '../nir/kinds/index.js';
+import { appendAll } from '../util/append-all.js';
 
 /**
  * Shape inference within one graph level, NIR §6 without its mutations: every node's shape rule
@@ -35,7 +36,7 @@ export function inferGraphShapes(graph: NirNode, records: ReadonlyMap<NirNode, N
             if (target.outputShape) queue.push(target);
         }
     }
-    for (const record of children) problems.push(...(found.get(record) ?? []));
+    for (const record of children) appendAll(problems, found.get(record) ?? []);
     const own = records.get(graph);
     if (own) setPorts(own, records);
 }
@@ -44,7 +45,7 @@ export function inferGraphShapes(graph: NirNode, records: ReadonlyMap<NirNode, N
 export function inferLoneNode(record: NodeRecord, problems: Problem[]): void {
     const found = new Map<NodeRecord, readonly Problem[]>();
     applyRule(record, undefined, found);
-    problems.push(...(found.get(record) ?? []));
+    appendAll(problems, found.get(record) ?? []);
 }
 
 /** The built-in kinds, whose shape rules depend only on the node and the input shape. */

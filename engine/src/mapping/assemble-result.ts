@@ -32,7 +32,8 @@ export interface MappingWork {
     readonly links: readonly LinkTraffic[];
     readonly steps: number;
     readonly pause: () => Promise<void>;
-    readonly cost: (chipsUsed: number, pesUsed: number) => CostSummary;
+    /** The traffic and power summary; undefined when routing was skipped (there is no traffic to sum). */
+    readonly cost: (chipsUsed: number, pesUsed: number) => CostSummary | undefined;
 }
 
 /** Settings outside the PE layout that a mapping depends on. */

@@ -14,7 +14,8 @@ import { hilbertChipOrder } from './chip-order.js';
 import { placeSlices } from './placement.js';
 import { allocateKeys } from './keys.js';
 import { buildSources } from './multicast-sources.js';
-import { routeAndMinimise } from './routing-stage.js';
+import { routeAndMinimise, unrouted } from './routing-stage.js';
+import { routeBudgetProblem, routesByPopulation } from './route-budget.js';
 import { linkTraffic, costSummary } from './traffic.js';
 import { assembleResult } from './assemble-result.js';
 import type { MachineProgram } from './machine-program.js';
@@ -28,7 +29,7 @@ const OWN_MODELS = new Map(SPINNAKER_NEURON_MODELS.map((m) => [m.id, m]));
  * The `greedy` mapper: sizes slices to the SRAM window, fills PEs along a Hilbert curve with the
  * populations in breadth-first order, allocates zoned keys, routes and minimises every table.
  * Deterministic. Work is per population and per slice, never per neuron or synapse (except a scan
- * of explicit weight arrays).
+ * of explicit weight arrays); routing is skipped, with a problem, beyond `MAX_ROUTES` routes.
  */
 export const greedyMapper: Mapper = {
     id: 'greedy',
@@ -89,7 +90,8 @@ async function mapGreedy(analysis: GraphAnalysis, target: HardwareTarget, token:
     await pause();
     lap('keys');
 
-    const routed = await routeAndMinimise(limits.topology, sourceSet, limits.physicalPesPerChip, pause);
+    const overBudget = routeBudgetProblem(graph, routesByPopulation(sourceSet, graph.populations.length));
+    const routed = overBudget ? unrouted(overBudget) : await routeAndMinimise(limits.topology, sourceSet, limits.physicalPesPerChip, pause);
     lap('route');
     timings.minimise = routed.minimiseMs;
     timings.route -= routed.minimiseMs;
@@ -105,7 +107,7 @@ async function mapGreedy(analysis: GraphAnalysis, target: HardwareTarget, token:
     const links = linkTraffic(limits.topology, routed.trees, sourceSet, traffic);
     const result = await assembleResult({
         analysis, target, graph, limits, ctx, sizing, models, placement, keys, sourceSet, routed, links, steps, pause,
-        cost: (chipsUsed, pesUsed) => costSummary(graph, links, chipsUsed, pesUsed, traffic),
+        cost: (chipsUsed, pesUsed) => (overBudget ? undefined : costSummary(graph, links, chipsUsed, pesUsed, traffic)),
     });
     lap('assemble');
     const program: MachineProgram | undefined = options.program

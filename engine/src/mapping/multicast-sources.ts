@@ -16,7 +16,9 @@ export interface SourceSet {
  * destination PEs, cut into aligned power-of-two blocks of slices so each block is one key/mask
  * pair (the slices of a dense projection all share their destinations, so a population usually
  * costs one source per chip it occupies, not one per PE). Destinations are the PEs of the post
- * slices each projection reaches; unplaced slices send and receive nothing.
+ * slices each projection reaches; unplaced slices send and receive nothing. Sources with the same
+ * destinations share one array (a random projection gives every chip of a population the same
+ * destinations, which would otherwise be copied per chip).
  */
 export function buildSources(
     graph: MachineGraph,
@@ -42,6 +44,7 @@ export function buildSources(
                     return reach === 'all' ? '*' : postSlices(reach, neuronsPerCore[p.post], graph.populations[p.post].size).join(',');
                 })
                 .join('|');
+        const destinationsBySig = new Map<string, ChipPe[]>();
         let s = 0;
         while (s < chipOf.length) {
             if (chipOf[s] < 0) {
@@ -51,7 +54,8 @@ export function buildSources(
             const sig = signature(s);
             let end = s + 1;
             while (end < chipOf.length && chipOf[end] === chipOf[s] && signature(end) === sig) end++;
-            const destinations = destinationsOf(outgoing.map((p) => p.post), sig, placement);
+            let destinations = destinationsBySig.get(sig);
+            if (!destinations) destinationsBySig.set(sig, (destinations = destinationsOf(outgoing.map((p) => p.post), sig, placement)));
             for (const [first, widthBits] of alignedBlocks(s, end)) {
                 const { key, mask } = sliceKey(popKeys, first, widthBits);
                 const lastNeuron = Math.min(pop.size, (first + 2 ** widthBits) * n);

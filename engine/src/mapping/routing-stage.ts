@@ -2,6 +2,7 @@ import type { Problem } from '../diagnostics/problem.js';
 import type { MeshTopology, MulticastTree, RoutingEntry } from '../routing/types.js';
 import type { SourceSet } from './multicast-sources.js';
 import { buildRoutingTables, minimiseTable, verifyTable } from '../routing/index.js';
+import { appendAll } from '../util/append-all.js';
 
 /** Every chip's routing-table size before and after minimisation, and the trees behind them. */
 export interface RoutedTables {
@@ -12,6 +13,11 @@ export interface RoutedTables {
     readonly minimised: Map<string, RoutingEntry[]>;
     readonly problems: Problem[];
     readonly minimiseMs: number;
+}
+
+/** No routes at all, with the problem that says why (routing was not attempted). */
+export function unrouted(problem: Problem): RoutedTables {
+    return { sizes: new Map(), trees: [], minimised: new Map(), problems: [problem], minimiseMs: 0 };
 }
 
 /** Sources routed per call, so that a long routing run yields (and can be cancelled) between calls. */
@@ -44,7 +50,7 @@ export async function routeAndMinimise(
         }
         for (const [chip, n] of part.uncompressedSizes) uncompressed.set(chip, (uncompressed.get(chip) ?? 0) + n);
         for (const tree of part.trees) trees.push(start === 0 ? tree : { sourceIndex: tree.sourceIndex + start, nodes: tree.nodes });
-        problems.push(...part.problems);
+        appendAll(problems, part.problems);
     }
     const sizes = new Map<string, { before: number; after: number }>();
     const minimisedTables = new Map<string, RoutingEntry[]>();

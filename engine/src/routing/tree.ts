@@ -16,7 +16,8 @@ interface Growing {
  * The multicast tree of one source: a shortest path to each destination chip ("longest dimension
  * first", wrap-aware; breadth-first over the existing chips where that path meets a missing chip),
  * merged into a tree. A path that reaches a chip already in the tree continues from there, so
- * every chip is entered once and shared branches carry each packet once.
+ * every chip is entered once and shared branches carry each packet once. The path to a chip is
+ * found once however many of its PEs the source reaches.
  */
 export function buildTree(topology: MeshTopology, source: MulticastSource, sourceIndex: number, pesPerChip: number, problems: Problem[]): MulticastTree {
     const id = (c: ChipCoord): number => c.y * topology.width + c.x;
@@ -25,15 +26,8 @@ export function buildTree(topology: MeshTopology, source: MulticastSource, sourc
     nodes.set(id(root.chip), root);
     let arrivals: Int8Array | undefined;
 
-    for (const destination of source.destinations) {
-        const { chip, pe } = destination;
-        if (!chipExists(topology, chip) || !Number.isInteger(pe) || pe < 0 || pe >= pesPerChip) {
-            problems.push({
-                code: 'routing/bad-destination', severity: 'error', origin: sourceOrigin(source),
-                message: `A destination of ${describeSource(source, sourceIndex)}, PE ${pe} of chip (${chip.x}, ${chip.y}), does not exist in the mesh (${pesPerChip} PEs per chip).`,
-            });
-            continue;
-        }
+    for (const [chipId, pes] of destinationChips(topology, source, sourceIndex, pesPerChip, problems)) {
+        const chip = { x: chipId % topology.width, y: Math.floor(chipId / topology.width) };
         let path = geometricPath(topology, root.chip, chip);
         if (path === undefined) {
             arrivals ??= arrivalLinks(topology, root.chip);
@@ -57,9 +51,26 @@ export function buildTree(topology: MeshTopology, source: MulticastSource, sourc
             }
             at = node;
         }
-        at.pes |= 1n << BigInt(pe);
+        at.pes |= pes;
     }
     return { sourceIndex, nodes: breadthFirst(topology, root, nodes, id) };
+}
+
+/** The source's destination PEs grouped by chip (`y * width + x` → PE bits), in first-seen order; bad ones are reported. */
+function destinationChips(topology: MeshTopology, source: MulticastSource, sourceIndex: number, pesPerChip: number, problems: Problem[]): Map<number, bigint> {
+    const chips = new Map<number, bigint>();
+    for (const { chip, pe } of source.destinations) {
+        if (!chipExists(topology, chip) || !Number.isInteger(pe) || pe < 0 || pe >= pesPerChip) {
+            problems.push({
+                code: 'routing/bad-destination', severity: 'error', origin: sourceOrigin(source),
+                message: `A destination of ${describeSource(source, sourceIndex)}, PE ${pe} of chip (${chip.x}, ${chip.y}), does not exist in the mesh (${pesPerChip} PEs per chip).`,
+            });
+            continue;
+        }
+        const key = chip.y * topology.width + chip.x;
+        chips.set(key, (chips.get(key) ?? 0n) | (1n << BigInt(pe)));
+    }
+    return chips;
 }
 
 /** The longest-dimension-first path, or undefined when it steps onto a missing chip. */

@@ -44,17 +44,31 @@ export function readFileReference(ctx: SpecContext, file: MapEntry, datasetPath:
         ctx.report({ code: 'spec/unresolved-file', message: `Cannot read '${name}': file references need a host that reads files (the nirmesh command line and the language server do).`, origin: fileOrigin });
         return undefined;
     }
-    const bytes = resolve(name);
-    if (!bytes) {
+    const read = readOnce(ctx, name, () => resolve(name));
+    if (!read) {
         ctx.report({ code: 'spec/unresolved-file', message: `Cannot find '${name}' beside the spec.`, origin: fileOrigin });
         return undefined;
     }
-    const result = isNpy ? npyArray(bytes) : nirDataset(ctx, bytes, inner as string);
+    if (!(read instanceof Uint8Array)) {
+        ctx.report({ code: 'spec/bad-file', message: `Cannot read '${name}': ${read.error.replace(/\.?$/, '.')}`, origin: fileOrigin });
+        return undefined;
+    }
+    const result = readOnce(ctx, `${name}\0${inner ?? ''}`, () => (isNpy ? npyArray(read) : nirDataset(ctx, read, inner as string)));
     if ('error' in result) {
         ctx.report({ code: result.code, message: `Cannot use '${name}'${isNir ? ` ${inner}` : ''}: ${result.error.replace(/\.?$/, '.')}`, origin: fileOrigin });
         return undefined;
     }
     return denseTensor(result.dtype, result.shape, result.data, origin);
+}
+
+/** What one parse has read and decoded, by file name (and dataset): each file is read and decoded once, and its tensors share the data. */
+const readPerParse = new WeakMap<SpecContext, Map<string, unknown>>();
+
+function readOnce<T>(ctx: SpecContext, key: string, read: () => T): T {
+    let cache = readPerParse.get(ctx);
+    if (!cache) readPerParse.set(ctx, (cache = new Map()));
+    if (!cache.has(key)) cache.set(key, read());
+    return cache.get(key) as T;
 }
 
 type CodedResult = ArrayFromFile | { error: string; code: 'spec/bad-file' | 'spec/unresolved-file' };

@@ -13,6 +13,7 @@
  * - Problems are built as `{ code: 'spec/…', … }` literals so the docs test finds every code.
  */
 export * from './parse-spec.js';
+export { decodeSpecBytes } from './decode-utf8.js';
 export { formatSpec, type SpecFormatOptions } from './format-spec.js';
 export { GENERATOR_NAMES, type GeneratorName } from './generator-form.js';
 export { VALUE_FORM_KEYS } from './value-form.js';

@@ -12,8 +12,14 @@ import { lowerDocument } from './lower-document.js';
 /** The most values a spec may expand to through aliases (twice what its text may hold). */
 const MAX_EXPANDED_ITEMS = 2 * MAX_YAML_ITEMS;
 
-/** Reads a file that a spec refers to (`.npy`, `.nir`), relative to the spec; undefined when missing. */
-export type FileResolver = (relativePath: string) => Uint8Array | undefined;
+/** A referenced file's bytes, or why the host would not read them (a sentence such as `it is a named pipe (FIFO)…`). */
+export type ResolvedFile = Uint8Array | { readonly error: string };
+
+/**
+ * Reads a file that a spec refers to (`.npy`, `.nir`), relative to the spec; undefined when
+ * missing. The engine calls it once per name and parse, however often the spec refers to it.
+ */
+export type FileResolver = (relativePath: string) => ResolvedFile | undefined;
 
 /** A dense array read from a file: its dtype, shape and row-major elements. */
 export interface ArrayFromFile {

@@ -4,7 +4,9 @@ import type { Problem } from '../diagnostics/problem.js';
  * A linear scan of the raw text before the YAML parser sees it, refusing what would make the
  * parser itself run away: flow brackets nested deeper than `MAX_NESTING` (the `yaml` package
  * recurses per level, and a few thousand levels exhaust the process) and documents with more
- * items than `MAX_YAML_ITEMS` (the parser keeps about 1 KB per item).
+ * items than `MAX_YAML_ITEMS` (the parser keeps about 1 KB per item), and quoted strings longer
+ * than `MAX_QUOTED_CHARS` (the parser folds a quoted string with regular expressions that need
+ * about 40 bytes per character: a 20-million-character string takes 750 MB).
  */
 
 /** The deepest nesting of collections a spec may have (flow brackets, block levels, aliases). */
@@ -12,6 +14,9 @@ export const MAX_NESTING = 200;
 
 /** The most list elements and lines a spec may have (about 2 GB in the YAML parser's tree). */
 export const MAX_YAML_ITEMS = 2_000_000;
+
+/** The longest quoted string a spec may hold, in UTF-16 units (plain strings cost little and are not limited). */
+export const MAX_QUOTED_CHARS = 1 << 20;
 
 const enum Ch {
     Tab = 9, LineFeed = 10, Return = 13, Space = 32, DoubleQuote = 34, Hash = 35, Quote = 39,
@@ -49,7 +54,11 @@ export function prescan(text: string): Problem | undefined {
                 break;
             }
             case Ch.DoubleQuote: case Ch.Quote:
-                if (quoteCanFollow(text.charCodeAt(i - 1))) i = skipQuoted(text, i);
+                if (quoteCanFollow(text.charCodeAt(i - 1))) {
+                    const close = skipQuoted(text, i);
+                    if (close - i - 1 > MAX_QUOTED_CHARS) return tooLongString(i, close - i - 1);
+                    i = close;
+                }
                 break;
             case Ch.OpenBracket: case Ch.OpenBrace:
                 if (++depth > MAX_NESTING) {
@@ -76,6 +85,15 @@ function tooManyItems(text: string, offset: number): Problem {
         severity: 'error',
         message: `The spec has more than ${MAX_YAML_ITEMS} list elements and lines; put large arrays in a .npy file ({file: weights.npy}).`,
         origin: { path: '/', span: { start: lineStart, end: Math.max(lineStart, offset) } },
+    };
+}
+
+function tooLongString(open: number, length: number): Problem {
+    return {
+        code: 'spec/too-large',
+        severity: 'error',
+        message: `This quoted string has ${length} characters, more than the ${MAX_QUOTED_CHARS} a spec may quote; the spec is not read any further. Keep long text in a file of its own.`,
+        origin: { path: '/', span: { start: open, end: open + 1 } },
     };
 }
 

@@ -1,6 +1,7 @@
 import type { LoadResult, NirNode, Problem } from '../../../engine/src/index.js';
 import { mapNodeOrigins, mapProblemOrigins, shiftAfterEdit } from './map-origins.js';
 import { isYamlProblem, mayHoldAliases, parseBlocks, scanNodesSection, type LoadText } from './node-blocks.js';
+import { appendAll } from '../../../engine/src/index.js';
 
 /** Texts with fewer nodes than this are parsed whole: it is as fast and one parse is simpler. */
 const MIN_NODES = 50;
@@ -38,7 +39,7 @@ export async function chunkedParse(text: string, load: LoadText, interrupt: () =
         const parsed = await parseBlocks(text, section.blocks[first].start, section.blocks[last].end, section, load);
         if (!parsed) return undefined;
         for (const node of parsed.nodes) nodes.set(node.name, node);
-        problems.push(...parsed.problems);
+        appendAll(problems, parsed.problems);
         first = last + 1;
     }
     const root = mapNodeOrigins(frame.document.root, back, nodes);

@@ -1,11 +1,12 @@
 import type { Generator, NirValue, NodeKind, ParamSpec, Shape } from '../../../engine/src/index.js';
+import { maxOf } from '../../../engine/src/index.js';
 
 /**
  * Inline code that shows any text literally: the fence is longer than any run of backticks in
  * it, so names with markup in them (`<img>`, `**x**`) are never rendered.
  */
 export function code(text: string): string {
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const longest = maxOf((text.match(/`+/g) ?? []).map((run) => run.length), 0);
     const fence = '`'.repeat(longest + 1);
     const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
     return `${fence}${pad}${text}${pad}${fence}`;

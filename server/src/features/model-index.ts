@@ -1,4 +1,5 @@
 import type { NirDocument, NirEdge, NirNode, NirValue, Span } from '../../../engine/src/index.js';
+import { appendAll } from '../../../engine/src/index.js';
 
 /** A node's name key (`fc1:`); `graph` is the graph that holds it. */
 export interface NodeNameSite {
@@ -159,8 +160,8 @@ export class ModelIndex {
     private allSites(): Site[] {
         const all: Site[] = [];
         for (const node of this.byPath.values()) {
-            all.push(...ownSites(node));
-            if (node.nodes || node.edges) all.push(...this.graphSites(node).sites);
+            appendAll(all, ownSites(node));
+            if (node.nodes || node.edges) appendAll(all, this.graphSites(node).sites);
         }
         return all.sort((a, b) => a.span.start - b.span.start);
     }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
     createEngine, OperationCancelled, resolveTarget, runChecks, withSettingOverrides, type GraphAnalysis, type HardwareTarget, type MappingResult,
 } from '../../../engine/src/index.js';
@@ -192,5 +194,20 @@ describe('mapping through the engine pipeline (check --map, the editor on save)'
         expect(result.problems.map((p) => p.code)).toContain('spinnaker2/sram-per-pe');
         const fast = await engine.analyze({ kind: 'spec', text }, { target: 'spinnaker2-board48' });
         expect([fast.mapping, fast.problems.map((p) => p.code)]).toEqual([undefined, expect.not.arrayContaining(['spinnaker2/sram-per-pe'])]);
+    });
+});
+
+describe('the route budget', () => {
+    it('maps a 50 M-neuron random network on 720 boards without routing it, and says why', async () => {
+        const text = readFileSync(join(import.meta.dirname, 'fixtures', 'random-50m.nir.yaml'), 'utf8');
+        const result = await engine.analyze({ kind: 'spec', text }, { target: 'spinnaker2-boards:720', categories: ['fast', 'slow'], mapDespiteTargetRuleErrors: true });
+        const tooMany = result.problems.filter((p) => p.code === 'spinnaker2/too-many-routes');
+        expect(tooMany).toHaveLength(1);
+        expect(tooMany[0].message).toMatch(/needs [\d,]+ multicast routes .* more than the 1,000,000 NIRmesh builds.*'exc' alone sends/);
+        expect(tooMany[0].origin.path).toBe('/node/nodes/exc');
+        expect(result.mapping?.pesUsed).toBeGreaterThan(190_000);
+        expect(result.mapping?.chips.every((c) => c.routerEntries === 0)).toBe(true);
+        expect(result.mapping?.cost).toBeUndefined();
+        expect(process.memoryUsage().rss).toBeLessThan(1.5 * 2 ** 30);
     });
 });

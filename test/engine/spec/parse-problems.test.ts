@@ -88,6 +88,14 @@ describe('parseSpec problems', () => {
         expect(result.document).toBeUndefined();
     });
 
+    it('refuses a quoted string longer than the limit at its opening quote, before the YAML parser folds it', () => {
+        const open = 'node:\n  type: NIRGraph\n  metadata:\n    note: '.length;
+        const text = `node:\n  type: NIRGraph\n  metadata:\n    note: "${'a'.repeat(20_000_000)}"\n`;
+        const result = parse(text);
+        expect(result.problems.map((p) => [p.code, p.origin.span])).toEqual([['spec/too-large', { start: open, end: open + 1 }]]);
+        expect(result.problems[0].message).toMatch(/20000000 characters, more than the 1048576/);
+    });
+
     it('stops alias bombs within the budget', () => {
         const lines = ['a0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]'];
         for (let i = 1; i <= 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);

@@ -22,6 +22,7 @@ import { LEGACY_DEFAULT } from './legacy-default.js';
 import { PARAM_TYPE } from './param-type.js';
 import { PARAM_SHAPE } from './param-shape.js';
 import { PARAM_VALUE } from './param-value.js';
+import { NON_FINITE } from './non-finite.js';
 import { BIAS_SHAPE } from './bias-shape.js';
 import { BROADCAST_BIAS } from './broadcast-bias.js';
 import { HUGE_SHAPE } from './huge-shape.js';
@@ -37,7 +38,7 @@ import { BAD_NAME } from './bad-name.js';
 export const GRAPH_CHECKS: readonly Check[] = [
     ROOT_NOT_GRAPH, MISSING_TYPE, UNKNOWN_TYPE, BAD_NAME,
     DANGLING_EDGE, CROSS_LEVEL_EDGE, DUPLICATE_EDGE,
-    UNKNOWN_PARAM, MISSING_PARAM, LEGACY_DEFAULT, PARAM_TYPE, PARAM_SHAPE, PARAM_VALUE, BIAS_SHAPE, BROADCAST_BIAS, HUGE_SHAPE,
+    UNKNOWN_PARAM, MISSING_PARAM, LEGACY_DEFAULT, PARAM_TYPE, PARAM_SHAPE, PARAM_VALUE, NON_FINITE, BIAS_SHAPE, BROADCAST_BIAS, HUGE_SHAPE,
     EDGE_SHAPE, REFERENCE_SHAPE_RULE, MULTI_PORT_EDGE,
     NO_INPUT, NO_OUTPUT, NO_INPUT_PATH, NO_OUTPUT_PATH, CYCLE_WITHOUT_DELAY,
 ];

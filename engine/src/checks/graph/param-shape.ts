@@ -6,6 +6,7 @@ import type { Tensor } from '../../nir/value.js';
 import { elementCount } from '../../nir/value.js';
 import { graphCheck } from './graph-check.js';
 import { formatShape, sameShape } from '../../nir/kinds/index.js';
+import { appendAll } from '../../util/append-all.js';
 
 /**
  * The shape of each parameter on its own terms: weight ranks, integer parameters of one or two
@@ -75,7 +76,7 @@ function nodeProblems(analysed: AnalysedNode): Problem[] {
         const message = value?.kind === 'tensor' ? shapeProblem(analysed, param, value) : undefined;
         if (value && message) problems.push({ code: 'nir/param-shape', severity: 'error', message, origin: value.origin });
     }
-    problems.push(...neuronProblems(analysed));
+    appendAll(problems, neuronProblems(analysed));
     return problems;
 }
 
