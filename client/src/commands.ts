@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node.js';
-import { MAP_REQUEST, type MapParams, type MapReport } from '../../server/src/protocol.js';
-import { LIST_TARGETS_COMMAND, type TargetInfo } from '../../server/src/features/target-list-protocol.js';
-import { COMMANDS } from './command-ids.js';
-import { SPEC_LANGUAGE_ID } from './language-client.js';
+import { COMMANDS, LIST_TARGETS_COMMAND, SPEC_LANGUAGE_ID, type MapParams, type MapReport, type TargetInfo } from '../../protocol/index.js';
+import { MapRequest } from '../../protocol/requests.js';
 import { checkReportText, placementReportText } from './report-text.js';
 import { REPORT_SCHEME, ReportView } from './report-view.js';
 
@@ -39,7 +37,7 @@ async function mapWithProgress(client: LanguageClient, uri: vscode.Uri, title: s
         });
         try {
             const params: MapParams = { uri: client.code2ProtocolConverter.asUri(uri), workDoneToken };
-            return await client.sendRequest<MapReport>(MAP_REQUEST, params, token);
+            return await client.sendRequest(MapRequest, params, token);
         } catch (error) {
             if (!token.isCancellationRequested) void vscode.window.showErrorMessage(`NIRmesh: ${error instanceof Error ? error.message : String(error)}`);
             return undefined;
@@ -102,6 +100,7 @@ export function registerCommands(client: LanguageClient): vscode.Disposable[] {
     return [
         view,
         vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, view),
+        vscode.commands.registerCommand(COMMANDS.showPlacement, (arg?: unknown) => showPlacementReport(client, view, arg)),
         vscode.commands.registerCommand(COMMANDS.showPlacementReport, (arg?: unknown) => showPlacementReport(client, view, arg)),
         vscode.commands.registerCommand(COMMANDS.checkFile, (arg?: unknown) => checkFile(client, view, arg)),
         vscode.commands.registerCommand(COMMANDS.selectTarget, () => selectTarget(client)),
