@@ -115,7 +115,7 @@ export class MeshView {
             if (!visible(chip)) continue;
             const x = this.originX + chip.cx * s, y = this.originY + chip.cy * s;
             if (s >= PE_DETAIL_PX) this.drawPes(model, chip, x, y, side, theme);
-            else this.drawChip(model, chip, x, y, side, theme);
+            else this.drawChip(chip, x, y, side, theme);
             if (s >= LINK_DETAIL_PX * 2.4 && chip.routerEntries > 0) {
                 // The router: a diamond on the chip's top-right corner, coloured by its table's fill.
                 const r = Math.max(3, side * 0.08);
@@ -152,7 +152,7 @@ export class MeshView {
         const mark = Math.max(4, s);
         for (const chip of model.chips) {
             const peak = chip.peak[this.metric];
-            const marked = this.highlightedChips.has(model.indexOf(chip));
+            const marked = this.highlightedChips.has(chip.index);
             if (Number.isNaN(peak) && chip !== this.selectedChip) continue;
             const x = this.originX + chip.cx * s + s / 2 - mark / 2, y = this.originY + chip.cy * s + s / 2 - mark / 2;
             c.fillStyle = Number.isNaN(peak) ? theme.focus : heatColour(peak, theme);
@@ -165,10 +165,10 @@ export class MeshView {
         }
     }
 
-    private drawChip(model: MeshModel, chip: ChipModel, x: number, y: number, side: number, theme: ThemeColours): void {
+    private drawChip(chip: ChipModel, x: number, y: number, side: number, theme: ThemeColours): void {
         const c = this.context;
         const peak = chip.peak[this.metric];
-        const marked = this.highlightedChips.has(model.indexOf(chip));
+        const marked = this.highlightedChips.has(chip.index);
         c.fillStyle = Number.isNaN(peak) ? theme.chip : heatColour(peak, theme);
         c.fillRect(x, y, Math.max(1, side), Math.max(1, side));
         if (marked) {
@@ -187,7 +187,7 @@ export class MeshView {
         c.strokeRect(x + 0.5, y + 0.5, side - 1, side - 1);
         const cw = side / model.peColumns, ch = side / model.peRows;
         const gap = Math.min(1.5, cw * 0.12);
-        const base = model.indexOf(chip) * model.pesPerChip;
+        const base = chip.index * model.pesPerChip;
         const dimming = this.highlighted.size > 0;
         for (let pe = 0; pe < model.pesPerChip; pe++) {
             const v = peValue(chip, pe, this.metric);
