@@ -46,6 +46,8 @@ export interface LinkModel {
 export interface MeshModel {
     readonly chips: readonly ChipModel[];
     readonly links: readonly LinkModel[];
+    /** Runs of chips side by side in one row (`y`, first and last `x`), to fill a whole machine in few strokes. */
+    readonly rowRuns: readonly { readonly y: number; readonly x0: number; readonly x1: number }[];
     readonly pesPerChip: number;
     /** PE grid columns and rows inside a chip. */
     readonly peColumns: number;
@@ -130,10 +132,16 @@ export function meshModel(placement: PlacementWire): MeshModel {
         }
         pesByNode.set(node.path, set);
     }
+    const rowRuns: { y: number; x0: number; x1: number }[] = [];
+    for (const chip of [...chips].sort((a, b) => a.y - b.y || a.x - b.x)) {
+        const last = rowRuns[rowRuns.length - 1];
+        if (last && last.y === chip.y && last.x1 === chip.x - 1) last.x1 = chip.x;
+        else rowRuns.push({ y: chip.y, x0: chip.x, x1: chip.x });
+    }
     const peColumns = Math.ceil(Math.sqrt(pesPerChip));
     const empty = new Set<number>();
     return {
-        chips, links, pesPerChip, peColumns, peRows: Math.ceil(pesPerChip / peColumns),
+        chips, links, rowRuns, pesPerChip, peColumns, peRows: Math.ceil(pesPerChip / peColumns),
         bounds: chips.length > 0 ? { minX, minY, maxX: maxX + 1, maxY: maxY + 1 } : { minX: 0, minY: 0, maxX: 1, maxY: 1 },
         chipAt: (x, y) => byCoord.get(`${x},${y}`),
         pesOf: (path) => pesByNode.get(path) ?? empty,
