@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node.js';
-import { MAP_REQUEST, type MapParams, type MapReport } from '../../server/src/protocol.js';
-import { LIST_TARGETS_COMMAND, type TargetInfo } from '../../server/src/features/target-list-protocol.js';
-import { COMMANDS } from './command-ids.js';
-import { SPEC_LANGUAGE_ID } from './language-client.js';
-import { checkReportText, placementReportText } from './report-text.js';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node.js';
+import { COMMANDS, LIST_TARGETS_COMMAND, SPEC_LANGUAGE_ID, type TargetInfo } from '../../protocol/index.js';
+import { convert } from './convert-command.js';
+import { fileName, mapWithProgress } from './map-request.js';
+import { PlacementViews } from './placement-views.js';
+import { checkReportText } from './report-text.js';
 import { REPORT_SCHEME, ReportView } from './report-view.js';
+import { TargetStatus } from './status-bar.js';
 
 
 /** The document a command is about: its argument (an Explorer URI or a code lens's URI string), else the active spec. */
@@ -21,45 +21,10 @@ function isSpec(uri: vscode.Uri): boolean {
     return /\.nir\.ya?ml$/i.test(uri.path);
 }
 
-function fileName(uri: vscode.Uri): string {
-    return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
-
-/** Sends `nirmesh/map` under a cancellable progress notification that follows the server's `$/progress`. */
-async function mapWithProgress(client: LanguageClient, uri: vscode.Uri, title: string): Promise<MapReport | undefined> {
-    const options = { location: vscode.ProgressLocation.Notification, title, cancellable: true };
-    return vscode.window.withProgress(options, async (progress, token) => {
-        const workDoneToken = randomUUID();
-        let done = 0;
-        const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
-            if (value.kind === 'end') return;
-            const percentage = value.percentage ?? done;
-            progress.report({ message: value.message, increment: Math.max(0, percentage - done) });
-            done = Math.max(done, percentage);
-        });
-        try {
-            const params: MapParams = { uri: client.code2ProtocolConverter.asUri(uri), workDoneToken };
-            return await client.sendRequest<MapReport>(MAP_REQUEST, params, token);
-        } catch (error) {
-            if (!token.isCancellationRequested) void vscode.window.showErrorMessage(`NIRmesh: ${error instanceof Error ? error.message : String(error)}`);
-            return undefined;
-        } finally {
-            listening.dispose();
-        }
-    });
-}
-
-async function showPlacementReport(client: LanguageClient, view: ReportView, arg: unknown): Promise<void> {
-    const uri = commandUri(arg);
-    if (!uri) return void vscode.window.showWarningMessage('NIRmesh: open a *.nir.yaml file, or run this on a .nir file in the Explorer.');
-    const report = await mapWithProgress(client, uri, `NIRmesh: mapping ${fileName(uri)}`);
-    if (report) await view.show(`${fileName(uri)} placement.txt`, placementReportText(report, vscode.workspace.asRelativePath(uri)));
-}
-
 /** Checks a file with every check, the mapping's included; specs are opened so the Problems view shows them too. */
 async function checkFile(client: LanguageClient, view: ReportView, arg: unknown): Promise<void> {
     const uri = commandUri(arg);
-    if (!uri) return void vscode.window.showWarningMessage('NIRmesh: open a *.nir.yaml file, or run this on a .nir file in the Explorer.');
+    if (!uri) return void vscode.window.showWarningMessage(OPEN_A_FILE);
     if (isSpec(uri)) await vscode.window.showTextDocument(uri, { preview: false });
     if (vscode.workspace.getConfiguration('nirmesh').get<string>('target') === 'none' && isSpec(uri)) {
         await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -96,13 +61,26 @@ async function selectTarget(client: LanguageClient): Promise<void> {
     await config.update('target', id, scope);
 }
 
-/** Registers the commands; the returned disposables unregister them. */
-export function registerCommands(client: LanguageClient): vscode.Disposable[] {
+const OPEN_A_FILE = 'NIRmesh: open a *.nir.yaml file, or run this on a .nir file in the Explorer.';
+
+/** Registers the commands, the placement views and the status bar item; the returned disposables remove them. */
+export function registerCommands(client: LanguageClient, extensionUri: vscode.Uri): vscode.Disposable[] {
     const view = new ReportView();
+    const placements = new PlacementViews(client, extensionUri);
+    const output = vscode.window.createOutputChannel('NIRmesh');
+    const showPlacement = (arg?: unknown) => {
+        const uri = commandUri(arg);
+        return uri ? placements.show(uri) : void vscode.window.showWarningMessage(OPEN_A_FILE);
+    };
     return [
         view,
+        placements,
+        output,
+        new TargetStatus(client),
         vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, view),
-        vscode.commands.registerCommand(COMMANDS.showPlacementReport, (arg?: unknown) => showPlacementReport(client, view, arg)),
+        vscode.commands.registerCommand(COMMANDS.showPlacement, showPlacement),
+        vscode.commands.registerCommand(COMMANDS.showPlacementReport, showPlacement),
+        vscode.commands.registerCommand(COMMANDS.convert, (arg?: unknown) => convert(extensionUri, output, commandUri(arg))),
         vscode.commands.registerCommand(COMMANDS.checkFile, (arg?: unknown) => checkFile(client, view, arg)),
         vscode.commands.registerCommand(COMMANDS.selectTarget, () => selectTarget(client)),
     ];

@@ -3,11 +3,13 @@
  * commands; every check, mapping and report is computed by the server.
  *
  * Architecture invariants:
- * - No engine code runs here: the client imports only plain protocol constants and types from the
- *   server (`protocol.ts`, `target-list-protocol.ts`), never the engine (a test checks the bundle).
+ * - No engine code runs here: of the project the client imports only `protocol/` (names, wire
+ *   types and typed requests), never the engine or the server (lint rule; a test checks the bundle).
  * - Settings are read by the server (`workspace/configuration`); the client writes them only when
  *   the user picks a target.
- * - Reports are shown as read-only documents for now; webviews come later.
+ * - The placement view is a webview (client/webviews/placement/) that renders the wire data of
+ *   `nirmesh/map`; its panel posts nothing before the page's `ready` or after it is disposed.
+ * - Conversions run the bundled CLI in a child process; the extension host never runs the engine.
  */
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
@@ -19,7 +21,7 @@ let client: LanguageClient | undefined;
 /** Starts the language server and registers the commands. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     client = createLanguageClient(context);
-    context.subscriptions.push(...registerCommands(client));
+    context.subscriptions.push(...registerCommands(client, context.extensionUri));
     await client.start();
 }
 

@@ -33,8 +33,7 @@ import { guard } from './guard.js';
 import {
     registerCodeLensRefresh, registerConfiguration, registerDiagnostics, registerDocumentSync, registerMapRequest, registerRunRequests, type ServerCore,
 } from './handlers/index.js';
-import { MAP_REQUEST } from './protocol.js';
-import { RUN_REQUEST, TRACE_CHUNK_REQUEST } from '../../protocol/run.js';
+import { MAP_METHOD, RUN_REQUEST, TRACE_CHUNK_REQUEST } from '../../protocol/index.js';
 
 /** How to start a server. */
 export interface ServerOptions {
@@ -48,7 +47,7 @@ export interface ServerOptions {
 /** What the core itself offers in `initialize`; features add theirs. */
 const CORE_CAPABILITIES: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-    experimental: { nirmesh: { requests: [MAP_REQUEST, RUN_REQUEST, TRACE_CHUNK_REQUEST] } },
+    experimental: { nirmesh: { requests: [MAP_METHOD, RUN_REQUEST, TRACE_CHUNK_REQUEST] } },
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspTestClient } from '../helpers/lsp-client.js';
-import type { MapReport } from '../../server/src/protocol.js';
+import type { MapReport } from '../../protocol/index.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const MAPPABLE = readFileSync(join(FIXTURES, 'mappable.nir.yaml'), 'utf8');

@@ -1,5 +1,8 @@
 import type { CliCommand, CliOutput } from '../cli-context.js';
-import type { HardwareTarget, MappingResult, Registry } from '../../../engine/src/index.js';
+import type { HardwareTarget, Registry } from '../../../engine/src/index.js';
+import type { ChipUsageWire, PlacementWire } from '../../../protocol/index.js';
+import { toPlacementWire } from '../../../host/placement-wire.js';
+import { writePlacementHtml } from '../placement-html.js';
 import { EXIT, UsageError } from '../cli-context.js';
 import { parseCount, parseNeuronsPerCore, parseOptions, parseTimeUnit } from '../parse-options.js';
 import { loadSourceFile } from '../load-source.js';
@@ -9,14 +12,15 @@ import {
 } from '../../../engine/src/index.js';
 
 /**
- * `nirmesh map FILE [--target ID] [--json] [--steps N] [--set NAME=VALUE]… [--neurons-per-core TYPE=N]…
- * [--time-unit s|ms]`: places the network on
- * the target and reports PEs, SRAM, keys, routing tables and the diagnostics (DESIGN.md §4).
+ * `nirmesh map FILE [--target ID] [--json] [--html PAGE] [--steps N] [--set NAME=VALUE]…
+ * [--neurons-per-core TYPE=N]… [--time-unit s|ms]`: places the network on the target and reports
+ * PEs, SRAM, keys, routing tables and the diagnostics (docs/cli.md); `--html` also writes the
+ * placement view as a self-contained page.
  * Exit 0 when it fits, 1 when anything is an error, 2 for usage and I/O errors.
  */
 export const mapCommand: CliCommand = {
     name: 'map',
-    synopsis: 'map FILE [--target ID] [--json] [--steps N] [--set NAME=VALUE] [--neurons-per-core TYPE=N]... [--time-unit s|ms]   placement and resource report; exit 0 fits, 1 errors, 2 usage/IO',
+    synopsis: 'map FILE [--target ID] [--json] [--html PAGE] [--steps N] [--set NAME=VALUE] [--neurons-per-core TYPE=N]... [--time-unit s|ms]   placement and resource report; exit 0 fits, 1 errors, 2 usage/IO',
     async run(args, { engine, out, cwd }) {
         const { values, positionals } = parseOptions('map', args, {
             target: { type: 'string' },
@@ -27,7 +31,7 @@ export const mapCommand: CliCommand = {
             'neurons-per-core': { type: 'string', multiple: true },
             'time-unit': { type: 'string' },
         });
-        if (values.html !== undefined) throw new UsageError('map: --html is not yet supported; use --json');
+        if (values.html === '') throw new UsageError('map: --html takes the FILE to write the page to');
         if (positionals.length !== 1) throw new UsageError('map: name exactly one FILE');
         const steps = parseCount('--steps', values.steps, DEFAULT_STEPS, 0, MAX_STEPS);
         const neuronsPerCore = parseNeuronsPerCore('map', values['neurons-per-core'], engine.registry.neuronModels.ids());
@@ -36,13 +40,15 @@ export const mapCommand: CliCommand = {
 
         const file = loadSourceFile(positionals[0], cwd);
         // Toolchain-rule errors (spinnaker2/…) still leave a graph worth costing; NIR errors do not.
-        const { problems, mapping } = await engine.analyze(file.input, {
+        const { problems, mapping, analysis } = await engine.analyze(file.input, {
             target, categories: ['fast', 'slow'], steps, neuronsPerCore, timeUnit, mapDespiteTargetRuleErrors: true,
         });
         const diagnostics = toJsonDiagnostics(file, problems);
         const fits = mapping !== undefined && !diagnostics.some((d) => d.severity === 'error');
-        if (values.json) out.stdout(JSON.stringify(mapJson(file.path, target, steps, mapping, fits, diagnostics, engine.registry), null, 2) + '\n');
-        else printReport(out, file.path, target, steps, mapping, fits, diagnostics);
+        const placement = mapping ? toPlacementWire(mapping, target) : null;
+        if (values.html !== undefined) writePlacementHtml(values.html, cwd, { file, target: target.id, analysis, placement, diagnostics });
+        if (values.json) out.stdout(JSON.stringify(mapJson(file.path, target, steps, placement, fits, diagnostics, engine.registry), null, 2) + '\n');
+        else printReport(out, file.path, target, steps, placement, fits, diagnostics);
         return fits ? EXIT.ok : EXIT.problems;
     },
 };
@@ -67,12 +73,14 @@ export function targetWithOverrides(command: string, registry: Registry, id: str
     return overridden;
 }
 
-/** The `map --json` document: the DESIGN.md §4 fields in snake_case, then the details and the diagnostics. */
+/**
+ * The `map --json` document, the placement's wire form (protocol/placement.ts) in snake_case: the
+ * fields of docs/cli.md first, then the details and the diagnostics.
+ */
 export function mapJson(
-    file: string, target: HardwareTarget, steps: number, mapping: MappingResult | undefined, fits: boolean,
+    file: string, target: HardwareTarget, steps: number, m: PlacementWire | null, fits: boolean,
     diagnostics: readonly JsonDiagnostic[], registry: Registry,
 ) {
-    const m = mapping;
     return {
         file,
         target: target.id,
@@ -87,11 +95,11 @@ export function mapJson(
             ? { chips: m.limits.chips, pes_per_chip: m.limits.pesPerChip, pes: m.limits.pes, sram_bytes_per_pe: m.limits.sramBytesPerPe, dram_bytes_per_chip: m.limits.dramBytesPerChip, router_entries_per_chip: m.limits.routerEntriesPerChip }
             : null,
         nodes: (m?.nodes ?? []).map((n) => ({
-            name: n.name, path: n.path, type: n.type ?? null, model: n.model ?? null, neurons: n.neurons,
-            neurons_per_core: n.neuronsPerCore ?? null, neurons_per_core_source: n.neuronsPerCoreSource ?? null,
-            pes_needed: n.pesNeeded ?? n.pes.length, max_sram_bytes: n.maxSramBytes ?? null, router_entries: n.routerEntries,
-            synapses_in: n.synapsesIn ?? null, synapses_exact: n.synapsesExact ?? null,
-            pes: n.pes.map((p) => ({ chip: p.chip, pe: p.pe, first: p.first, count: p.count, sram_bytes: p.sramBytes, key: p.key ?? null, mask: p.mask ?? null, dram_bytes: p.dramBytes ?? 0 })),
+            name: n.name, path: n.path, type: n.type, model: n.model, neurons: n.neurons,
+            neurons_per_core: n.neuronsPerCore, neurons_per_core_source: n.neuronsPerCoreSource,
+            pes_needed: n.pesNeeded, max_sram_bytes: n.maxSramBytes, router_entries: n.routerEntries,
+            synapses_in: n.synapsesIn, synapses_exact: n.synapsesExact,
+            pes: n.pes.map((p) => ({ chip: p.chip, pe: p.pe, first: p.first, count: p.count, sram_bytes: p.sramBytes, key: p.key, mask: p.mask, dram_bytes: p.dramBytes })),
         })),
         chips: (m?.chips ?? []).map((c) => ({
             x: c.x, y: c.y, router_entries: c.routerEntries, router_entries_uncompressed: c.routerEntriesUncompressed, pes_used: c.pesUsed, dram_bytes: c.dramBytes,
@@ -117,7 +125,7 @@ function describeEstimate(name: string, target: HardwareTarget, registry: Regist
 
 /** The human report: a table per node, the machine totals, the estimates, the diagnostics and the verdict. */
 function printReport(
-    out: CliOutput, file: string, target: HardwareTarget, steps: number, m: MappingResult | undefined, fits: boolean, diagnostics: readonly JsonDiagnostic[],
+    out: CliOutput, file: string, target: HardwareTarget, steps: number, m: PlacementWire | null, fits: boolean, diagnostics: readonly JsonDiagnostic[],
 ): void {
     const w = out.stdout;
     w(`${file} on ${target.id} (${target.title}), recording budgeted for ${steps} steps\n`);
@@ -130,12 +138,12 @@ function printReport(
         ]);
         w(table(['node', 'type', 'neurons', 'neurons/PE', 'PEs', 'max SRAM B', 'route entries'], rows));
         const l = m.limits;
-        const maxOf = (f: (c: MappingResult['chips'][number]) => number) => m.chips.reduce((a, c) => Math.max(a, f(c)), 0);
+        const maxOf = (f: (c: ChipUsageWire) => number) => m.chips.reduce((a, c) => Math.max(a, f(c)), 0);
         w(`chips used ${num(m.chipsUsed)} of ${num(l?.chips ?? 0)}; PEs used ${num(m.pesUsed)} of ${num(l?.pes ?? 0)} (${num(m.pesNeeded ?? m.pesUsed)} needed)\n`);
         w(`router entries per chip: max ${num(maxOf((c) => c.routerEntries))} after minimisation (${num(maxOf((c) => c.routerEntriesUncompressed))} before), limit ${num(l?.routerEntriesPerChip ?? 0)}\n`);
         w(`SRAM per PE: max ${num(m.nodes.reduce((a, n) => Math.max(a, n.maxSramBytes ?? 0), 0))} B of ${num(window)} B; DRAM per chip: max ${num(maxOf((c) => c.dramBytes))} B of ${num(l?.dramBytesPerChip ?? 0)} B\n`);
         if (m.cost) {
-            const busiest = (m.links ?? []).reduce((a, link) => Math.max(a, link.utilisation), 0);
+            const busiest = m.links.reduce((a, link) => Math.max(a, link.utilisation), 0);
             w(`at ${num(m.cost.meanFiringRateHz)} Hz per neuron: ${num(m.cost.synapticEventsPerSecond)} synaptic events/s, busiest link ${(busiest * 100).toFixed(1)}% used, about ${m.cost.powerW.toFixed(2)} W\n`);
         }
         if (m.estimatesUsed.length > 0) w(`estimates used: ${m.estimatesUsed.join(', ')}\n`);

@@ -1,6 +1,9 @@
-import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver';
+import type { CancellationToken, Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { NO_TARGET_ID, throwIfCancelled } from '../../../engine/src/index.js';
-import { MAP_REQUEST, toPlacementJson, type MapParams, type MapReport } from '../protocol.js';
+import { MAP_METHOD, type DiagnosticWire, type MapParams, type MapReport } from '../../../protocol/index.js';
+import { toGraphWire } from '../../../host/graph-wire.js';
+import { toPlacementWire } from '../../../host/placement-wire.js';
+import { originRange } from '../convert/index.js';
 import { DocumentState, type DocumentSnapshot } from '../server-context.js';
 import { invalidParams, readUntracked } from './untracked-document.js';
 import { guard } from '../guard.js';
@@ -12,6 +15,11 @@ const STAGE_PROGRESS: Readonly<Record<number, [number, string]>> = {
     [DocumentState.Checked]: [50, 'mapping'],
     [DocumentState.Mapped]: [100, 'done'],
 };
+
+/** A published diagnostic in its wire form (LSP allows a markup message; ours are plain text). */
+function toDiagnosticWire(d: Diagnostic): DiagnosticWire {
+    return { ...d, message: typeof d.message === 'string' ? d.message : d.message.value };
+}
 
 /**
  * Maps one document and returns its placement report. An open document is mapped at its newest
@@ -36,7 +44,7 @@ async function mapDocument(core: ServerCore, params: MapParams, token: Cancellat
     try {
         let snapshot: DocumentSnapshot | undefined = keep ? store.ready(params.uri, DocumentState.Mapped) : undefined;
         if (!snapshot) {
-            const input = tracked ?? (await readUntracked(MAP_REQUEST, params.uri));
+            const input = tracked ?? (await readUntracked(MAP_METHOD, params.uri));
             if (!tracked) forgetAfter = params.uri;
             snapshot = await pipeline.run({
                 input,
@@ -53,14 +61,16 @@ async function mapDocument(core: ServerCore, params: MapParams, token: Cancellat
             });
         }
         throwIfCancelled(token); // a cancelled request is answered RequestCancelled even if the work got done
-        const mapping = snapshot.result.mapping;
+        const { mapping, analysis, target } = snapshot.result;
+        const textDocument = snapshot.textDocument;
         return {
             uri: snapshot.uri,
             version: snapshot.version,
             target: settings.target,
-            diagnostics: snapshotDiagnostics(core, snapshot),
+            diagnostics: snapshotDiagnostics(core, snapshot).map(toDiagnosticWire),
             blocked: mapping === undefined,
-            placement: mapping ? toPlacementJson(mapping) : null,
+            graph: analysis ? toGraphWire(analysis, (span) => (textDocument ? originRange({ path: '', span }, textDocument) : null)) : null,
+            placement: mapping ? toPlacementWire(mapping, target) : null,
         };
     } finally {
         progress.done();
@@ -72,8 +82,8 @@ async function mapDocument(core: ServerCore, params: MapParams, token: Cancellat
 export function registerMapRequest(core: ServerCore): void {
     const { connection, log } = core;
     connection.onRequest(
-        MAP_REQUEST,
-        guard(log, MAP_REQUEST, (params: MapParams, token: CancellationToken) =>
+        MAP_METHOD,
+        guard(log, MAP_METHOD, (params: MapParams, token: CancellationToken) =>
             mapDocument(core, params, token, connection.window.attachWorkDoneProgress(params?.workDoneToken)),
         ),
     );

@@ -1,0 +1,27 @@
+/** The commands the extension contributes (package.json `contributes.commands`), by what they do. */
+export const COMMANDS = {
+    /** "NIRmesh: Show Placement": the placement view of a spec or `.nir` file. */
+    showPlacement: 'nirmesh.showPlacement',
+    /**
+     * The id of the text report this view replaced; still registered (hidden from the palette) so
+     * that keybindings, and code lenses of servers that predate the view, keep working.
+     */
+    showPlacementReport: 'nirmesh.showPlacementReport',
+    /** "NIRmesh: Convert": a `.nir` file to a spec beside it, or a spec to a `.nir` file. */
+    convert: 'nirmesh.convert',
+    selectTarget: 'nirmesh.selectTarget',
+    checkFile: 'nirmesh.checkFile',
+} as const;
+
+/** The server's `workspace/executeCommand` that lists the hardware targets (result: `TargetInfo[]`). */
+export const LIST_TARGETS_COMMAND = 'nirmesh.server.listTargets';
+
+/** One hardware target as the target picker shows it. */
+export interface TargetInfo {
+    /** The id to write into `nirmesh.target` (without argument for parametric families). */
+    readonly id: string;
+    readonly title: string;
+    readonly description: string;
+    /** For parametric families (`spinnaker2-boards`): what the `:N` argument means. */
+    readonly argument?: string;
+}
