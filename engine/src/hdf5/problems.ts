@@ -34,7 +34,9 @@ export function problemAt(code: Hdf5Code, severity: Severity, message: string, p
  * deepest cause last (`can't get info for object '/node/w' (unable to get data model object info)`).
  */
 export function hdf5ErrorSummary(error: unknown): string {
-    const text = error instanceof Error ? error.message : String(error);
+    const raw = error instanceof Error ? error.message : String(error);
+    // h5wasm's own words when HDF5 cannot open an object it can name.
+    const text = raw === 'error - name not defined!' ? 'HDF5 cannot open the object' : raw;
     const causes = [...text.matchAll(/#\d+: .* in [\w.]+\(\): (.*)$/gm)].map((m) => m[1].trim());
     const summary = causes.length === 0 ? text.split('\n')[0] : causes.length === 1 ? causes[0] : `${causes[0]} (${causes[causes.length - 1]})`;
     return summary.length > 300 ? `${summary.slice(0, 300)}…` : summary;
