@@ -19,6 +19,7 @@ export const HDF5_CODES = [
     { code: 'hdf5/unsupported-dtype' }, { code: 'hdf5/unsupported-filter' }, { code: 'hdf5/dataset-too-large' },
     { code: 'hdf5/too-deep' }, { code: 'hdf5/too-many-objects' }, { code: 'hdf5/bad-name' },
     { code: 'hdf5/tensor-too-large' }, { code: 'hdf5/repeated-object' },
+    { code: 'hdf5/write-failed' }, { code: 'hdf5/unstorable-string' },
 ] as const;
 
 /** One of `HDF5_CODES`. */

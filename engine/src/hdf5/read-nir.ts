@@ -43,6 +43,9 @@ export function readNirBytes(library: Hdf5Library, bytes: Uint8Array, options: N
             }
             try {
                 return new TreeReader(library, file, options.lenient ?? false).readDocument();
+            } catch (error) {
+                if (!isHdf5Failure(error)) throw error;
+                return { problems: [readFailure(error)] };
             } finally {
                 file.close();
             }
@@ -50,6 +53,20 @@ export function readNirBytes(library: Hdf5Library, bytes: Uint8Array, options: N
     } catch (error) {
         return { problems: [internalError(error)] };
     }
+}
+
+/** True for a failure inside HDF5 (its error stack, h5wasm's throws, a WebAssembly trap), not a bug of ours. */
+function isHdf5Failure(error: unknown): boolean {
+    return error instanceof WebAssembly.RuntimeError || (error instanceof Error && /HDF5-DIAG|^error - /.test(error.message));
+}
+
+function readFailure(error: unknown): Problem {
+    return {
+        code: 'hdf5/unreadable-file',
+        severity: 'error',
+        message: `HDF5 failed while reading the file (corrupt?): ${hdf5ErrorSummary(error)}`,
+        origin: { path: '/' },
+    };
 }
 
 function openFailure(error: unknown): Problem {

@@ -32,7 +32,13 @@ export class TreeReader {
 
     /** Reads the whole document, or explains why there is none. */
     readDocument(): NirReadResult {
-        const keys = this.file.keys();
+        let keys: string[];
+        try {
+            keys = this.file.keys();
+        } catch (error) {
+            this.add('hdf5/bad-object', 'error', `The members of the root group cannot be listed (corrupt file?): ${hdf5ErrorSummary(error)}.`, '/');
+            return { problems: this.problems };
+        }
         const version = keys.includes('version') ? this.readVersion() : undefined;
         const rootEntity = keys.includes('node') ? this.file.get('node') : null;
         if (rootEntity instanceof this.library.h5.Group) {
@@ -173,6 +179,11 @@ export class TreeReader {
             return;
         }
         for (const key of keys) {
+            if (key.length === 0 || key === '.' || key.includes('/') || key.includes('\uFFFD')) {
+                const shown = JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key);
+                this.add('hdf5/bad-name', 'error', `A member of ${path} has a name that is not valid UTF-8 (it decodes as ${shown}), so it cannot be looked up; it and everything in it are not read. Rename it (h5py: group.move).`, path);
+                continue;
+            }
             let entity: Entity | null;
             try {
                 entity = group.get(key);
@@ -180,7 +191,8 @@ export class TreeReader {
                 this.add('hdf5/bad-object', 'error', `${path}/${key} cannot be opened (corrupt file?): ${hdf5ErrorSummary(error)}.`, `${path}/${key}`);
                 continue;
             }
-            if (entity && this.firstVisit(`${path}/${key}`)) yield [key, entity];
+            if (!entity) this.add('hdf5/bad-object', 'error', `${path}/${key} is listed but cannot be found by its name (corrupt file?); it is not read.`, `${path}/${key}`);
+            else if (this.firstVisit(`${path}/${key}`)) yield [key, entity];
         }
     }
 

@@ -41,4 +41,21 @@ describe.skipIf(!H5PY_AVAILABLE)(`HDF5 structures crafted with h5py${H5PY_AVAILA
         const lenient = await readNirFile(craftWithH5py(graphScript(chain)), { lenient: true });
         expect(lenient.problems.every((p) => p.severity === 'warning')).toBe(true);
     });
+
+    it('reports a link name that is not valid UTF-8 once, instead of failing on everything below it', async () => {
+        // An overlong encoding of '/' (0xC0 0xAF) decodes to a name holding the path separator.
+        const bytes = craftWithH5py(graphScript("g = n['nodes'].create_group(b'li\\xc0\\xafx')\ng['type'] = 'LIF'\ng.create_group('metadata')['x'] = 1.0"));
+        const result = await readNirFile(bytes);
+        expect(codes(result.problems)).toEqual(['hdf5/bad-name']);
+        expect(result.problems[0].origin.path).toBe('/node/nodes');
+        expect(result.problems[0].message).toMatch(/not valid UTF-8 \(it decodes as "li\/x"\)/);
+        expect([...result.document!.root.nodes!.keys()]).toEqual(['lif']);
+    });
+
+    it('passes NaN and infinite weights through to the checks', async () => {
+        const result = await readNirFile(craftWithH5py(graphScript("lif['w'] = np.array([np.nan, np.inf, -np.inf, 1.5])")));
+        expect(result.problems).toEqual([]);
+        const w = result.document!.root.nodes!.get('lif')!.params.get('w');
+        expect(w?.kind === 'tensor' && w.source.kind === 'dense' ? [...w.source.data] : undefined).toEqual([NaN, Infinity, -Infinity, 1.5]);
+    });
 });
