@@ -43,15 +43,12 @@ export function readNirBytes(library: Hdf5Library, bytes: Uint8Array, options: N
             }
             try {
                 return new TreeReader(library, file, options.lenient ?? false).readDocument();
-            } catch (error) {
-                if (!isHdf5Failure(error)) throw error;
-                return { problems: [readFailure(error)] };
             } finally {
                 file.close();
             }
         });
     } catch (error) {
-        return { problems: [internalError(error)] };
+        return { problems: [isHdf5Failure(error) ? readFailure(error) : internalError(error)] };
     }
 }
 
