@@ -63,7 +63,15 @@ export class WorkerNirReader {
         if (this.running) return;
         const job = this.queue.shift();
         if (!job) return;
-        const worker = this.worker ?? this.startWorker();
+        let worker: Worker;
+        try {
+            worker = this.worker ?? this.startWorker();
+        } catch (error) {
+            const message = `The HDF5 reader could not be started: ${error instanceof Error ? error.message : String(error)}.`;
+            job.resolve({ problems: [{ code: 'hdf5/reader-crashed', severity: 'error', message, origin: ROOT }] });
+            queueMicrotask(() => this.startNext());
+            return;
+        }
         const id = ++this.nextId;
         const timer = setTimeout(() => {
             const message = `Reading the file took longer than ${this.limits.readTimeMs / 1000} s and was stopped; it is too large or too complex to read in the editor (try nirmesh check).`;
