@@ -34,6 +34,7 @@ import {
     registerCodeLensRefresh, registerConfiguration, registerDiagnostics, registerDocumentSync, registerMapRequest, registerRunRequests, type ServerCore,
 } from './handlers/index.js';
 import { MAP_METHOD, RUN_REQUEST, TRACE_CHUNK_REQUEST } from '../../protocol/index.js';
+import { WorkerNirReader } from './nir-reader/index.js';
 
 /** How to start a server. */
 export interface ServerOptions {
@@ -42,6 +43,8 @@ export interface ServerOptions {
     /** The editing features; `FEATURES` by default (tests pass their own). */
     readonly features?: readonly Feature[];
     readonly engine?: Engine;
+    /** The `.nir` reader worker script (dist/nir-read-worker.cjs); without it `.nir` files are read on this thread. */
+    readonly nirReadWorker?: string;
 }
 
 /** What the core itself offers in `initialize`; features add theirs. */
@@ -77,7 +80,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const features = options.features ?? FEATURES;
     const settings = new SettingsSource(connection);
     const store = new DocumentStore();
-    const cache = new LoadCache(engine);
+    const nirReader = options.nirReadWorker ? new WorkerNirReader(options.nirReadWorker) : undefined;
+    const cache = new LoadCache(engine, nirReader && ((bytes, lenient) => nirReader.read(bytes, lenient)));
     const pipeline = new Pipeline(engine, cache, log, process.env.NIRMESH_TIMING ? (line) => log.log(line) : undefined);
     const scheduler = new Scheduler({ store, pipeline, settings: () => settings.current(), ready: settings.ready, log });
     const core: ServerCore = { connection, store, scheduler, pipeline, cache, settings, docsLink: createDocsLink(options.rootDir), log };
@@ -88,7 +92,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         settings.initialize(params);
         return { capabilities: mergeCapabilities(features), serverInfo: { name: 'nirmesh' } };
     }));
-    connection.onShutdown(() => scheduler.dispose());
+    connection.onShutdown(() => {
+        scheduler.dispose();
+        nirReader?.dispose();
+    });
     registerConfiguration(core, () => clientCapabilities);
     const documents = registerDocumentSync(core);
     registerDiagnostics(core);

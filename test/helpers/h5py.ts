@@ -1,5 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Debian's Python with h5py (the `python3` first on PATH may lack it). */
 const PYTHON = '/usr/bin/python3';
@@ -24,6 +26,22 @@ export function h5pyDump(path: string): Record<string, unknown> {
 export function h5pyDumps(paths: readonly string[]): Record<string, unknown>[] {
     const output = execFileSync(PYTHON, ['-c', DUMP_SCRIPT, ...paths], { encoding: 'utf-8', maxBuffer: 64 * 1024 * 1024 });
     return JSON.parse(output) as Record<string, unknown>[];
+}
+
+/**
+ * Runs an h5py script that builds a file at the path in the Python variable `out` (with `h5py`
+ * and `np` imported) and returns the file's bytes: for HDF5 structures NIRmesh's writer never
+ * makes (hard-link cycles, odd names, NUL in strings).
+ */
+export function craftWithH5py(script: string): Uint8Array {
+    const folder = mkdtempSync(join(tmpdir(), 'nirmesh-h5py-'));
+    try {
+        const out = join(folder, 'crafted.nir');
+        execFileSync(PYTHON, ['-c', `import h5py, numpy as np\nout = ${JSON.stringify(out)}\n${script}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+        return new Uint8Array(readFileSync(out));
+    } finally {
+        rmSync(folder, { recursive: true, force: true });
+    }
 }
 
 const DUMP_SCRIPT = String.raw`

@@ -13,6 +13,26 @@ import type { H5Module } from './h5-module.js';
  * as an `Error` from JavaScript. Callers see the same exceptions with the same text as before.
  */
 
+/**
+ * How worn an h5wasm module is. `unwoundCalls`: calls that h5wasm's C++ ended by throwing from
+ * inside WebAssembly (its `throw_error`, when an object cannot be opened); each skips the C
+ * function's epilogue and leaks its stack frame and argument strings, and about 20,000 exhaust the
+ * module. `trapped`: a call hit a WebAssembly trap (a corrupt file drove HDF5 out of bounds), after
+ * which the module's memory cannot be trusted. Hosts that read many files in one process watch
+ * this and start a fresh module (a new worker).
+ */
+export interface Hdf5ModuleWear {
+    unwoundCalls: number;
+    trapped: boolean;
+}
+
+const wear = new WeakMap<object, Hdf5ModuleWear>();
+
+/** The wear of a module whose errors are captured. */
+export function moduleWear(module: H5Module): Hdf5ModuleWear {
+    return { ...(wear.get(module) ?? { unwoundCalls: 0, trapped: false }) };
+}
+
 /** The most error text kept from one call (HDF5 stacks are a few KiB; a storm is cut). */
 const MAX_CAPTURED_CHARS = 64 * 1024;
 
@@ -46,13 +66,22 @@ export function captureHdf5Errors(module: H5Module): void {
     if (target.nirmeshErrorCapture) return;
     target.nirmeshErrorCapture = true;
     const sink = { text: '' };
+    const worn: Hdf5ModuleWear = { unwoundCalls: 0, trapped: false };
+    wear.set(module, worn);
     redirectStandardStreams(target.FS, sink);
     for (const name of WRAPPED_FUNCTIONS) {
         const original = target[name];
         if (typeof original !== 'function') continue;
         target[name] = (...args: unknown[]) => {
             sink.text = '';
-            const result = (original as (...a: unknown[]) => unknown).apply(module, args);
+            let result: unknown;
+            try {
+                result = (original as (...a: unknown[]) => unknown).apply(module, args);
+            } catch (error) {
+                worn.unwoundCalls++;
+                if (error instanceof WebAssembly.RuntimeError) worn.trapped = true;
+                throw error;
+            }
             if (sink.text.includes('HDF5-DIAG')) {
                 const message = sink.text;
                 sink.text = '';

@@ -1,5 +1,5 @@
 import type h5wasmDefault from 'h5wasm';
-import { captureHdf5Errors } from './error-capture.js';
+import { captureHdf5Errors, moduleWear, type Hdf5ModuleWear } from './error-capture.js';
 
 /** The h5wasm namespace (`File`, `Group`, `Dataset`, `ready`). */
 export type H5Wasm = typeof h5wasmDefault;
@@ -70,6 +70,11 @@ export async function loadHdf5(options: LoadHdf5Options = {}): Promise<Hdf5Libra
 /** The library when `loadHdf5` has finished, for synchronous readers; undefined before. */
 export function loadedHdf5(): Hdf5Library | undefined {
     return loaded?.library;
+}
+
+/** How worn this process's HDF5 module is (see error-capture.ts); unworn before HDF5 is loaded. */
+export function hdf5ModuleWear(): Hdf5ModuleWear {
+    return loaded ? moduleWear(loaded.library.module) : { unwoundCalls: 0, trapped: false };
 }
 
 function installPending(module: H5Module, filters: Set<number>): void {

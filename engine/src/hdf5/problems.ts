@@ -18,7 +18,8 @@ export const HDF5_CODES = [
     { code: 'hdf5/bad-object' }, { code: 'hdf5/bad-edges' }, { code: 'hdf5/bad-data' },
     { code: 'hdf5/unsupported-dtype' }, { code: 'hdf5/unsupported-filter' }, { code: 'hdf5/dataset-too-large' },
     { code: 'hdf5/too-deep' }, { code: 'hdf5/too-many-objects' }, { code: 'hdf5/bad-name' },
-    { code: 'hdf5/tensor-too-large' },
+    { code: 'hdf5/tensor-too-large' }, { code: 'hdf5/repeated-object' },
+    { code: 'hdf5/write-failed' }, { code: 'hdf5/unstorable-string' },
 ] as const;
 
 /** One of `HDF5_CODES`. */
@@ -34,7 +35,9 @@ export function problemAt(code: Hdf5Code, severity: Severity, message: string, p
  * deepest cause last (`can't get info for object '/node/w' (unable to get data model object info)`).
  */
 export function hdf5ErrorSummary(error: unknown): string {
-    const text = error instanceof Error ? error.message : String(error);
+    const raw = error instanceof Error ? error.message : String(error);
+    // h5wasm's own words when HDF5 cannot open an object it can name.
+    const text = raw === 'error - name not defined!' ? 'HDF5 cannot open the object' : raw;
     const causes = [...text.matchAll(/#\d+: .* in [\w.]+\(\): (.*)$/gm)].map((m) => m[1].trim());
     const summary = causes.length === 0 ? text.split('\n')[0] : causes.length === 1 ? causes[0] : `${causes[0]} (${causes[causes.length - 1]})`;
     return summary.length > 300 ? `${summary.slice(0, 300)}…` : summary;

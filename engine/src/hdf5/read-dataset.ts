@@ -36,7 +36,23 @@ export function readDatasetValue(library: Hdf5Library, dataset: Dataset, origin:
     try {
         return readUnguarded(library, dataset, origin, budget);
     } catch (error) {
-        return fail('hdf5/bad-data', `${origin.path} cannot be read (corrupt file?): ${hdf5ErrorSummary(error)}.`);
+        return fail('hdf5/bad-data', `${origin.path} cannot be read (corrupt file?): ${hdf5ErrorSummary(error)}.${largeChunkHint(dataset)}`);
+    }
+}
+
+/** Chunks above this many bytes may not decompress beside the dataset in HDF5's WebAssembly memory. */
+const LARGE_CHUNK_BYTES = 64 * 1024 * 1024;
+
+/** Why a read of a dataset stored in huge chunks may have failed, or '' for ordinary chunks. */
+function largeChunkHint(dataset: Dataset): string {
+    try {
+        const { chunks, size } = dataset.metadata;
+        const chunkBytes = chunks ? chunks.reduce((a, b) => a * b, size) : 0;
+        if (chunkBytes <= LARGE_CHUNK_BYTES) return '';
+        return ` Its chunks hold ${Math.round(chunkBytes / 2 ** 20)} MiB each, more than the reader's 2 GiB of WebAssembly memory can decompress beside the data;` +
+            ' re-save it with smaller chunks (h5py\'s default, chunks=True, or nirmesh convert).';
+    } catch {
+        return '';
     }
 }
 

@@ -48,8 +48,22 @@ export function readNirBytes(library: Hdf5Library, bytes: Uint8Array, options: N
             }
         });
     } catch (error) {
-        return { problems: [internalError(error)] };
+        return { problems: [isHdf5Failure(error) ? readFailure(error) : internalError(error)] };
     }
+}
+
+/** True for a failure inside HDF5 (its error stack, h5wasm's throws, a WebAssembly trap), not a bug of ours. */
+function isHdf5Failure(error: unknown): boolean {
+    return error instanceof WebAssembly.RuntimeError || (error instanceof Error && /HDF5-DIAG|^error - /.test(error.message));
+}
+
+function readFailure(error: unknown): Problem {
+    return {
+        code: 'hdf5/unreadable-file',
+        severity: 'error',
+        message: `HDF5 failed while reading the file (corrupt?): ${hdf5ErrorSummary(error)}`,
+        origin: { path: '/' },
+    };
 }
 
 function openFailure(error: unknown): Problem {

@@ -8,6 +8,7 @@ import { readDatasetValue, type DecodeBudget } from './read-dataset.js';
 import { readEdgeRows } from './read-edges.js';
 import { MAX_FILE_DECODED_BYTES, MAX_GROUP_DEPTH, MAX_OBJECTS } from './limits.js';
 import { hdf5ErrorSummary, problemAt, type Hdf5Code } from './problems.js';
+import { ObjectRegistry } from './object-registry.js';
 
 /** The members of a node group that are not parameters. */
 const STRUCTURAL = new Set(['type', 'nodes', 'edges', 'metadata']);
@@ -15,18 +16,29 @@ const STRUCTURAL = new Set(['type', 'nodes', 'edges', 'metadata']);
 /**
  * Walks one open HDF5 file into the NIR model: `/version`, the root node `/node`, its parameter
  * datasets, `metadata/` groups, nested `nodes/` and `edges`. Every problem names the HDF5 path.
- * Bounded: group depth, object count and decoded bytes are limited (see limits.ts).
+ * Bounded: each HDF5 object is read once however many hard links reach it (so link cycles end),
+ * and group depth, object count and decoded bytes are limited (see limits.ts).
  */
 export class TreeReader {
     private readonly problems: Problem[] = [];
     private readonly budget: DecodeBudget = { remainingBytes: MAX_FILE_DECODED_BYTES };
+    private readonly seen: ObjectRegistry;
     private objects = 0;
 
-    constructor(private readonly library: Hdf5Library, private readonly file: H5File, private readonly lenient: boolean) {}
+    constructor(private readonly library: Hdf5Library, private readonly file: H5File, private readonly lenient: boolean) {
+        this.seen = new ObjectRegistry(library, file);
+        this.seen.firstVisit('/node');
+    }
 
     /** Reads the whole document, or explains why there is none. */
     readDocument(): NirReadResult {
-        const keys = this.file.keys();
+        let keys: string[];
+        try {
+            keys = this.file.keys();
+        } catch (error) {
+            this.add('hdf5/bad-object', 'error', `The members of the root group cannot be listed (corrupt file?): ${hdf5ErrorSummary(error)}.`, '/');
+            return { problems: this.problems };
+        }
         const version = keys.includes('version') ? this.readVersion() : undefined;
         const rootEntity = keys.includes('node') ? this.file.get('node') : null;
         if (rootEntity instanceof this.library.h5.Group) {
@@ -167,6 +179,11 @@ export class TreeReader {
             return;
         }
         for (const key of keys) {
+            if (key.length === 0 || key === '.' || key.includes('/') || key.includes('\uFFFD')) {
+                const shown = JSON.stringify(key.length > 60 ? `${key.slice(0, 60)}…` : key);
+                this.add('hdf5/bad-name', 'error', `A member of ${path} has a name that is not valid UTF-8 (it decodes as ${shown}), so it cannot be looked up; it and everything in it are not read. Rename it (h5py: group.move).`, path);
+                continue;
+            }
             let entity: Entity | null;
             try {
                 entity = group.get(key);
@@ -174,8 +191,21 @@ export class TreeReader {
                 this.add('hdf5/bad-object', 'error', `${path}/${key} cannot be opened (corrupt file?): ${hdf5ErrorSummary(error)}.`, `${path}/${key}`);
                 continue;
             }
-            if (entity) yield [key, entity];
+            if (!entity) this.add('hdf5/bad-object', 'error', `${path}/${key} is listed but cannot be found by its name (corrupt file?); it is not read.`, `${path}/${key}`);
+            else if (this.firstVisit(`${path}/${key}`)) yield [key, entity];
         }
+    }
+
+    /** False (with a problem) when the object at `path` was already reached through another link. */
+    private firstVisit(path: string): boolean {
+        const earlier = this.seen.firstVisit(path);
+        if (earlier === undefined) return true;
+        if (path.startsWith(`${earlier}/`)) {
+            this.add('hdf5/repeated-object', 'error', `${path} is a hard link back to ${earlier}, which contains it: a cycle that NIR never writes; it is not followed.`, path);
+        } else {
+            this.add('hdf5/repeated-object', this.refusal(), `${path} is a second hard link to the object already read as ${earlier}; NIR never shares objects, so it is read once, there.`, path);
+        }
+        return false;
     }
 
     private setValue(map: Map<string, NirValue>, key: string, value: NirValue | undefined): void {

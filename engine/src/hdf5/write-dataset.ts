@@ -6,6 +6,8 @@ import { materializeTensor } from '../nir/materialize.js';
 import type { Hdf5Library } from './h5-module.js';
 import { markedDataset } from './native-dtypes.js';
 import { problemAt } from './problems.js';
+import { chunkShape } from './chunk-shape.js';
+import { DTYPE_BYTES } from '../nir/dtype-codec.js';
 
 /** What writing datasets needs: the library, where problems go, and the gzip level (none: uncompressed). */
 export interface WriteSettings {
@@ -27,8 +29,9 @@ export function writeStringDataset(group: Group, name: string, value: string): v
 }
 
 /**
- * A tensor as a dataset of its dtype: 0-d tensors as scalar datasets, non-empty arrays chunked as
- * one chunk and gzip-compressed (as `nir.write` does), generators materialised first.
+ * A tensor as a dataset of its dtype: 0-d tensors as scalar datasets, non-empty arrays gzip-compressed
+ * in chunks of at most 1 MiB shaped as h5py shapes them (as `nir.write` does, see chunk-shape.ts),
+ * generators materialised first.
  */
 export function writeTensorDataset(settings: WriteSettings, group: Group, name: string, tensor: Tensor): void {
     const materialized = materializeTensor(tensor);
@@ -42,7 +45,7 @@ export function writeTensorDataset(settings: WriteSettings, group: Group, name: 
         name,
         ...storage(tensor.dtype, materialized.data),
         shape,
-        ...(compress ? { chunks: shape, compression: 'gzip' as const, compression_opts: settings.gzipLevel } : {}),
+        ...(compress ? { chunks: chunkShape(shape, DTYPE_BYTES[tensor.dtype]), compression: 'gzip' as const, compression_opts: settings.gzipLevel } : {}),
     });
 }
 

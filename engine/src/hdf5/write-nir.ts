@@ -5,7 +5,7 @@ import type { Problem } from '../diagnostics/problem.js';
 import { hasErrors } from '../diagnostics/problem.js';
 import { loadHdf5, withMemoryFile, type Hdf5Library } from './h5-module.js';
 import { writeStringDataset, writeTensorDataset, type WriteSettings } from './write-dataset.js';
-import { internalError, problemAt } from './problems.js';
+import { hdf5ErrorSummary, internalError, problemAt } from './problems.js';
 import { WRITE_LIBVER, restoreNativeDtypes } from './native-dtypes.js';
 
 /** The version string written when the document has none: the NIR release this writer follows. */
@@ -67,7 +67,7 @@ export function writeNirBytes(library: Hdf5Library, document: NirDocument, optio
 }
 
 function writeNode(settings: WriteSettings, group: Group, node: NirNode, depth: number): void {
-    writeStringDataset(group, 'type', node.type);
+    if (storableString(settings, node.type, node.typeOrigin.path)) writeStringDataset(group, 'type', node.type);
     for (const [name, value] of node.params) {
         if (RESERVED.has(name)) {
             settings.problems.push(problemAt('hdf5/bad-name', 'error', `A parameter may not be called '${name}': NIR's layout uses that name for the node's structure.`, value.origin.path));
@@ -78,7 +78,9 @@ function writeNode(settings: WriteSettings, group: Group, node: NirNode, depth: 
     if (node.nodes) {
         const children = group.create_group('nodes');
         for (const [name, child] of node.nodes) {
-            if (validName(settings, name, child.origin.path)) writeNode(settings, children.create_group(name), child, depth + 1);
+            if (validName(settings, name, child.origin.path)) {
+                guarded(settings, child.origin.path, () => writeNode(settings, children.create_group(name), child, depth + 1));
+            }
         }
     }
     if (node.nodes || node.edges) writeEdges(group, node);
@@ -101,14 +103,47 @@ function writeDict(settings: WriteSettings, group: Group, dict: NirDict, depth: 
 }
 
 function writeValue(settings: WriteSettings, group: Group, name: string, value: NirValue, depth: number): void {
-    if (value.kind === 'string') writeStringDataset(group, name, value.value);
-    else if (value.kind === 'tensor') writeTensorDataset(settings, group, name, value);
-    else writeDict(settings, group.create_group(name), value, depth + 1);
+    guarded(settings, value.origin.path, () => {
+        if (value.kind === 'string') {
+            if (storableString(settings, value.value, value.origin.path)) writeStringDataset(group, name, value.value);
+        } else if (value.kind === 'tensor') {
+            writeTensorDataset(settings, group, name, value);
+        } else {
+            writeDict(settings, group.create_group(name), value, depth + 1);
+        }
+    });
 }
 
-/** HDF5 link names may not contain `/` and may not be empty or `.`. */
+/** Runs one element's writing; an HDF5 failure becomes one problem at its path instead of a raw error stack. */
+function guarded(settings: WriteSettings, path: string, write: () => void): void {
+    try {
+        write();
+    } catch (error) {
+        settings.problems.push(problemAt('hdf5/write-failed', 'error', `${path} could not be written to the .nir file: ${hdf5ErrorSummary(error)}.`, path));
+    }
+}
+
+/** Why a text cannot go into HDF5 unchanged (HDF5 strings and names are NUL-terminated UTF-8), or undefined. */
+function unstorable(text: string): string | undefined {
+    if (text.includes('\0')) return 'it contains a NUL character, where HDF5 would cut it off';
+    if (/\p{Cs}/u.test(text)) return 'it is not valid Unicode (it holds a lone UTF-16 surrogate), so it has no UTF-8 form';
+    return undefined;
+}
+
+/** False (with a problem naming the path) for a string value HDF5 would store altered. */
+function storableString(settings: WriteSettings, value: string, path: string): boolean {
+    const why = unstorable(value);
+    if (why === undefined) return true;
+    settings.problems.push(problemAt('hdf5/unstorable-string', 'error', `The string at ${path} cannot be stored in a .nir file: ${why}.`, path));
+    return false;
+}
+
+/** HDF5 link names may not be empty or `.`, and contain neither `/` nor NUL; they must be valid Unicode. */
 function validName(settings: WriteSettings, name: string, path: string): boolean {
-    if (name.length > 0 && name !== '.' && !name.includes('/')) return true;
-    settings.problems.push(problemAt('hdf5/bad-name', 'error', `The name '${name}' cannot be an HDF5 link name (names must be non-empty, not '.', and contain no '/').`, path));
+    const why = name.length === 0 ? 'it is empty' : name === '.' ? "'.' names the group itself"
+        : name.includes('/') ? "it contains '/', HDF5's path separator" : unstorable(name);
+    if (why === undefined) return true;
+    const shown = JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name);
+    settings.problems.push(problemAt('hdf5/bad-name', 'error', `The name ${shown} cannot be an HDF5 link name: ${why}.`, path));
     return false;
 }

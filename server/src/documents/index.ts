@@ -11,6 +11,6 @@
  */
 export { documentFormat, specInput, SPEC_LANGUAGE_ID, type DocumentFormat, type DocumentInput, type SpecInput, type NirInput } from './document-input.js';
 export { DocumentStore, type SnapshotListener } from './document-store.js';
-export { LoadCache, type LoadOptions } from './load-cache.js';
+export { LoadCache, type LoadOptions, type NirBytesReader } from './load-cache.js';
 export { Pipeline, analyzeOptions, type PipelineRun } from './pipeline.js';
 export { readNirInput, specFileResolver, filePathOf, MAX_NIR_BYTES } from './file-access.js';

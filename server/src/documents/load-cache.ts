@@ -14,6 +14,9 @@ export interface LoadOptions {
     readonly filesEpoch: number;
 }
 
+/** Reads the bytes of a `.nir` file into the model (never rejects). */
+export type NirBytesReader = (bytes: Uint8Array, lenient: boolean) => Promise<LoadResult>;
+
 /** How a load was done: from the cache, one node re-read, node by node, or in one piece. */
 export type LoadKind = 'cached' | 'incremental' | 'chunked' | 'full';
 
@@ -58,7 +61,11 @@ export class LoadCache {
     /** How the last load of each URI was done. */
     readonly lastKind = new Map<string, LoadKind>();
 
-    constructor(private readonly engine: Engine) {}
+    /**
+     * `readNir` reads `.nir` bytes (the server passes its worker reader); by default the engine
+     * reads them on this thread.
+     */
+    constructor(private readonly engine: Engine, private readonly readNirBytes?: NirBytesReader) {}
 
     /** Loads a document version. Throws only `OperationCancelled` (when the token fires during a chunked parse). */
     async load(input: DocumentInput, options: LoadOptions, token?: CancellationToken): Promise<LoadResult> {
@@ -96,6 +103,7 @@ export class LoadCache {
 
     private async readNir(input: DocumentInput, options: LoadOptions): Promise<LoadResult> {
         if (input.format !== 'nir' || !input.bytes) return unreadable((input.format === 'nir' && input.readError) || `cannot read ${input.uri}`);
+        if (this.readNirBytes) return this.readNirBytes(input.bytes, options.lenientNir);
         registerShippedHdf5Plugins();
         return this.engine.load({ kind: 'nir', bytes: input.bytes, lenient: options.lenientNir });
     }

@@ -1,11 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleScript } from '../../helpers/bundle-script.js';
 import { CORPUS_DIR } from './corpus-files.js';
-
-const root = join(import.meta.dirname, '..', '..', '..');
 
 /**
  * Thousands of HDF5 errors in one process (a language server that keeps reading broken files)
@@ -15,22 +12,9 @@ const root = join(import.meta.dirname, '..', '..', '..');
  */
 describe('many HDF5 errors in one process', () => {
     it('reads a truncated file 3,000 times, then an intact one, without hanging', async () => {
-        const bundled = await build({
-            entryPoints: [join(import.meta.dirname, 'error-storm-script.ts')],
-            bundle: true,
-            platform: 'node',
-            format: 'esm',
-            target: 'node20',
-            packages: 'external',
-            write: false,
-            logLevel: 'silent',
-        });
-        const folder = join(root, 'node_modules', '.cache', 'nirmesh-tests');
-        mkdirSync(folder, { recursive: true });
-        const script = join(folder, `error-storm-${process.pid}.mjs`);
-        writeFileSync(script, bundled.outputFiles[0].contents);
+        const script = await bundleScript(join(import.meta.dirname, 'error-storm-script.ts'), 'error-storm');
         try {
-            const run = spawnSync(process.execPath, [script, join(CORPUS_DIR, 'generated', 'graph_ff_lif.nir'), '3000'], {
+            const run = spawnSync(process.execPath, [script.path, join(CORPUS_DIR, 'generated', 'graph_ff_lif.nir'), '3000'], {
                 encoding: 'utf-8',
                 timeout: 120_000,
             });
@@ -39,7 +23,7 @@ describe('many HDF5 errors in one process', () => {
             expect(JSON.parse(run.stdout.trim())).toEqual({ unreadable: 3000, rootType: 'NIRGraph', afterProblems: 0 });
             expect(run.stderr).not.toContain('HDF5-DIAG');
         } finally {
-            rmSync(script, { force: true });
+            script.remove();
         }
     }, 180_000);
 });

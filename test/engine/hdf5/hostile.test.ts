@@ -108,6 +108,20 @@ describe('hostile and broken .nir files', () => {
         expect([...lenient.document!.root.nodes!.keys()]).toEqual(['0', '1']);
     });
 
+    it('refuses strings and names HDF5 would cut at a NUL, one problem per element, without an HDF5 error stack', async () => {
+        const at = (path: string) => ({ path });
+        const text = (value: string, path: string) => ({ kind: 'string' as const, value, origin: at(path) });
+        const metadata = new Map([['note', text('before\0after', '/node/metadata/note')], ['a\0b', text('x', '/node/metadata/a\0b')], ['a\0c', text('y', '/node/metadata/a\0c')]]);
+        const root = { ...graph('', '/node', new Map()), metadata: { kind: 'dict' as const, entries: metadata, origin: at('/node/metadata') } };
+        const written = await writeNirFile({ root });
+        expect(written.bytes).toBeUndefined();
+        expect(written.problems.map((p) => [p.code, p.origin.path])).toEqual([
+            ['hdf5/unstorable-string', '/node/metadata/note'], ['hdf5/bad-name', '/node/metadata/a\0b'], ['hdf5/bad-name', '/node/metadata/a\0c'],
+        ]);
+        expect(written.problems[0].message).toMatch(/NUL character/);
+        expect(written.problems.every((p) => !/HDF5-DIAG|\n/.test(p.message))).toBe(true);
+    });
+
     it('reads a huge string in bounded time', async () => {
         const long = 'x'.repeat(4 * 1024 * 1024);
         const bytes = await craftHdf5((file) => {
