@@ -22,17 +22,39 @@ const SAMPLES = 1024;
 
 /**
  * The quantisation error of a weight tensor on a grid of `levels` steps per sign, as
- * py-spinnaker2 scales weights (w_scale = levels / max|w|, facts #45). Dense data is scanned;
- * generators are evaluated on evenly spaced quantiles of their distribution. Undefined when the
- * tensor has no non-zero weight.
+ * py-spinnaker2 scales weights (s2_nir.py: w_scale = levels / max|w|). `step` is the weight one
+ * level stands for; by default the tensor's own max|w| / levels, or the step its population
+ * shares (`synapsePlan`). Dense data is scanned; generators are evaluated on evenly spaced
+ * quantiles of their distribution. Undefined when the tensor has no non-zero weight.
  */
-export function quantisationError(tensor: Tensor, levels: number): QuantisationError | undefined {
+export function quantisationError(tensor: Tensor, levels: number, step?: number): QuantisationError | undefined {
     if (tensor.source.kind === 'dense') {
         const values = numericView(tensor);
-        return values ? measure(values, maxAbsOf(values), levels, true) : undefined;
+        return values ? measure(values, step ?? maxAbsOf(values) / levels, levels, true) : undefined;
     }
     const sample = generatorSample(tensor.source.generator, elementCount(tensor.shape));
-    return sample ? measure(sample.values, sample.maxAbs, levels, sample.exact) : undefined;
+    return sample ? measure(sample.values, step ?? sample.maxAbs / levels, levels, sample.exact) : undefined;
+}
+
+/**
+ * The largest |w| of a weight tensor: every element of dense data; for a generator, the bound
+ * `quantisationError` scales by (the largest magnitude expected among its draws). 0 when all are zero.
+ */
+export function weightMaxAbs(tensor: Tensor): number {
+    if (tensor.source.kind === 'dense') {
+        const values = numericView(tensor);
+        return values ? maxAbsOf(values) : 0;
+    }
+    return generatorSample(tensor.source.generator, elementCount(tensor.shape))?.maxAbs ?? 0;
+}
+
+/**
+ * A weight as the machine stores it: `w · scale` rounded to the nearest integer and clipped to
+ * ±`levels`. The one rounding rule shared by the checks, the exporters and the simulator's
+ * hardware numerics (`synapsePlan` gives each population its `scale` and `levels`).
+ */
+export function quantiseWeight(w: number, scale: number, levels: number): number {
+    return Math.max(-levels, Math.min(levels, Math.round(w * scale))) || 0;
 }
 
 function maxAbsOf(values: ArrayLike<number>): number {
@@ -41,9 +63,9 @@ function maxAbsOf(values: ArrayLike<number>): number {
     return m;
 }
 
-function measure(values: ArrayLike<number>, maxAbs: number, levels: number, exact: boolean): QuantisationError | undefined {
-    if (!(maxAbs > 0) || !Number.isFinite(maxAbs)) return undefined;
-    const step = maxAbs / levels;
+function measure(values: ArrayLike<number>, step: number, levels: number, exact: boolean): QuantisationError | undefined {
+    if (!(step > 0) || !Number.isFinite(step)) return undefined;
+    const maxAbs = step * levels;
     let nonZero = 0;
     let zeroed = 0;
     let sum = 0;
