@@ -3,6 +3,7 @@ import { NIR_NODE_KINDS } from './nir/kinds/index.js';
 import { GRAPH_CHECKS } from './checks/graph/index.js';
 import { TARGET_FACTORIES, NEURON_MODELS, TARGET_CHECKS } from './targets/index.js';
 import { MAPPERS } from './mapping/index.js';
+import { EXPORTERS } from './exporters/index.js';
 
 /** NIR itself: its node kinds and the graph checks. */
 export const NIR_PLUGIN: EnginePlugin = { id: 'nir', nodeKinds: NIR_NODE_KINDS, checks: GRAPH_CHECKS };
@@ -16,5 +17,8 @@ export const SPINNAKER_PLUGIN: EnginePlugin = {
     mappers: MAPPERS,
 };
 
+/** Writers of a mapped network for other engines. */
+export const EXPORTERS_PLUGIN: EnginePlugin = { id: 'exporters', exporters: EXPORTERS };
+
 /** Everything that ships with the engine, in registration order. */
-export const BUILTIN_PLUGINS: readonly EnginePlugin[] = [NIR_PLUGIN, SPINNAKER_PLUGIN];
+export const BUILTIN_PLUGINS: readonly EnginePlugin[] = [NIR_PLUGIN, SPINNAKER_PLUGIN, EXPORTERS_PLUGIN];

@@ -22,6 +22,8 @@ export * from './plugins/check.js';
 export * from './plugins/target.js';
 export * from './plugins/mapper.js';
 export * from './plugins/neuron-model.js';
+export * from './plugins/exporter.js';
+export type { InputSpikes } from './simulation/types.js';
 export * from './plugins/registry.js';
 export * from './plugins/resolve-target.js';
 export * from './graph/analysis.js';
@@ -42,3 +44,4 @@ export {
 } from './targets/index.js';
 export { DEFAULT_STEPS, DEFAULT_MAPPER_ID, hilbertChipOrder } from './mapping/index.js';
 export { BUILTIN_PLUGINS } from './builtins.js';
+export { EXPORTERS } from './exporters/index.js';

@@ -79,7 +79,7 @@ function buildPlan(graph: MachineGraph, target: HardwareTarget, models: NeuronMo
     const convDelay = settingValue(target, 'conv_delay_steps');
     const offset = optionalSetting(target, 'delay_field_offset_steps', 0);
     const projections = graph.projections.map((p): ProjectionSynapses => {
-        const conv = conv2dLayout(p);
+        const conv = models.get(graph.populations[p.post].type)?.convMachineModel !== undefined ? conv2dLayout(p) : undefined;
         const delaySteps = conv ? convDelay : p.delayHint?.steps ?? defaultDelay;
         return { delaySteps, delayField: delaySteps - offset, delayOrigin: p.delayHint?.origin, conv, maxAbs: projectionMaxAbs(p) };
     });
@@ -92,7 +92,7 @@ function populationSynapses(
     model: NeuronModel | undefined, defaultDelay: number,
 ): PopulationSynapses {
     const incoming = pop.incoming.map((i) => projections[i]);
-    const conv = incoming.some((p) => p.conv) && model?.convMachineModel !== undefined;
+    const conv = incoming.some((p) => p.conv);
     const delayed = !conv && incoming.some((p) => !p.conv && p.delaySteps !== defaultDelay);
     const variant = conv ? 'conv' : delayed ? 'delayed' : 'default';
     const machineModel = conv ? model?.convMachineModel : delayed ? (model?.delayedMachineModel ?? model?.machineModel) : model?.machineModel;

@@ -4,6 +4,7 @@ import type { HardwareTarget } from './target.js';
 import type { MappingResult } from './mapper.js';
 import type { InputSpikes } from '../simulation/types.js';
 import type { TimeUnit } from './check.js';
+import type { NeuronModel } from './neuron-model.js';
 
 /** One file an exporter produces, by its path relative to the output directory (`/`-separated). */
 export interface ExportedFile {
@@ -24,6 +25,8 @@ export interface ExportRequest {
     readonly inputs?: readonly InputSpikes[];
     /** The unit of the document's time values; default `s`. */
     readonly timeUnit?: TimeUnit;
+    /** Where to look up neuron models by NIR type (the engine's `registry.neuronModels`). */
+    readonly neuronModels: { get(id: string): NeuronModel | undefined };
 }
 
 /** What an exporter produced: the files, or problems (with origins) when it cannot write the network. */

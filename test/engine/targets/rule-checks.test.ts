@@ -53,7 +53,7 @@ describe('SpiNNaker toolchain rules', () => {
         expect(p.message).toMatch(/^'a' feeds 'b' with no weights between them/);
     });
 
-    it('reports pooling that no convolution or Flatten → Affine follows, and CubaLIF after a convolution', async () => {
+    it('accepts pooling straight into neurons, and reports CubaLIF after a convolution', async () => {
         const problems = await rules(spec(
             `    in: {type: Input, shape: [1, 4, 4]}
     conv: {type: Conv2d, weight: {shape: [1, 1, 3, 3], ones: true}, bias: {shape: [1], zeros: true}, stride: 1, padding: 1, dilation: 1, groups: 1, input_shape: [4, 4]}
@@ -63,7 +63,8 @@ describe('SpiNNaker toolchain rules', () => {
             '    - [in, conv]\n    - [conv, cuba]\n    - [cuba, pool]\n    - [pool, if2]',
         ));
         expect(problems.find((p) => p.code === 'spinnaker2/cubalif-after-conv')?.at).toBe('CubaLIF');
-        expect(problems.find((p) => p.code === 'spinnaker2/pooling-placement')?.origin.path).toBe('/node/nodes/pool');
+        // Pooling straight into neurons is what s2_nir.py create_sumpool2d_projection does: no hint.
+        expect(problems.find((p) => p.code === 'spinnaker2/from-nir')).toBeUndefined();
     });
 
     it('reports a delay the 3-bit field cannot hold, on the hint, in steps and seconds', async () => {
