@@ -20,7 +20,8 @@ export interface DoubleReport {
     readonly steps: number;
     readonly populations: readonly { name: string; size: number; model: string; max_atoms_per_core: number; record: string[]; params: Record<string, number | string | number[]>; spikes: number }[];
     readonly projections: readonly ({ pre: string; post: string; synapses: number } & (
-        | { kind: 'connections'; rows: [number, number, number, number][] }
+        /** `rows` is null for projections of more than 200,000 synapses. */
+        | { kind: 'connections'; rows: [number, number, number, number][] | null }
         | { kind: 'conv2d'; kernel: number[][][][]; conv_params: Record<string, number> }
     ))[];
 }

@@ -2,7 +2,7 @@ import type { AnalysedNode } from '../graph/analysis.js';
 import type { Tensor } from '../nir/value.js';
 import type { Projection } from './machine-graph.js';
 import { elementCount } from '../nir/value.js';
-import { materializeTensor } from '../nir/materialize.js';
+import { fixedProbabilityRow, materializeTensor } from '../nir/materialize.js';
 import { readElementAsNumber } from '../nir/dtype-codec.js';
 import { asTensor, scalarOf } from './tensor-values.js';
 import { convWindow, gridOf, poolWindow, slide } from './connectivity/window-params.js';
@@ -14,7 +14,7 @@ type Sparse = Map<number, number>;
 /** One node on the way, as a linear map of a sparse vector (weights, pooling, index maps). */
 type LinearOp = (x: Sparse) => Sparse;
 
-/** The synapses of a projection, columnar: `pre[k] → post[k]` with weight `weight[k]`, ordered by pre then post. */
+/** The synapses of a projection, columnar: `pre[k] → post[k]` with weight `weight[k]`. */
 export interface ChainSynapses {
     readonly pre: Int32Array;
     readonly post: Int32Array;
@@ -34,6 +34,8 @@ export const MAX_LISTED_SYNAPSES = 2 ** 26;
  * Exact zeros are left out. Procedural weights are materialised.
  */
 export function chainSynapses(p: Projection, preSize: number): ChainSynapsesResult {
+    const only = p.ops.length === 1 ? p.ops[0].node.node : undefined;
+    if (only && (only.type === 'Affine' || only.type === 'Linear')) return matrixSynapses(asTensor(only.params.get('weight')), preSize);
     const ops: LinearOp[] = [];
     for (const op of p.ops) {
         const built = linearOp(op.node);
@@ -55,6 +57,39 @@ export function chainSynapses(p: Projection, preSize: number): ChainSynapsesResu
         }
         if (pre.length > MAX_LISTED_SYNAPSES) return { error: `more than ${MAX_LISTED_SYNAPSES} synapses in one projection` };
     }
+    return { synapses: { pre: Int32Array.from(pre), post: Int32Array.from(post), weight: Float64Array.from(weight) } };
+}
+
+/**
+ * The non-zero entries of one `[out, in]` matrix without building vectors: a `fixed_probability`
+ * recipe row by row (post by post, O(non-zeros)), other weights column by column (pre by pre).
+ */
+function matrixSynapses(tensor: Tensor | undefined, preSize: number): ChainSynapsesResult {
+    if (!tensor || tensor.shape.length !== 2 || tensor.shape[1] !== preSize) return { error: 'an Affine or Linear weight must be a 2-D [out, in] matrix over the pre population' };
+    const [out, inputs] = tensor.shape;
+    const pre: number[] = [];
+    const post: number[] = [];
+    const weight: number[] = [];
+    const push = (i: number, j: number, w: number): void => {
+        if (w === 0) return;
+        pre.push(i);
+        post.push(j);
+        weight.push(w);
+    };
+    const g = tensor.source.kind === 'generated' ? tensor.source.generator : undefined;
+    if (g?.kind === 'fixed_probability') {
+        for (let j = 0; j < out && pre.length <= MAX_LISTED_SYNAPSES; j++) {
+            const row = fixedProbabilityRow(g, j, inputs);
+            row.columns.forEach((i, k) => push(i, j, row.values[k]));
+        }
+    } else {
+        const m = materializeTensor(tensor);
+        if (m.error !== undefined) return { error: m.error };
+        for (let i = 0; i < inputs && pre.length <= MAX_LISTED_SYNAPSES; i++) {
+            for (let j = 0; j < out; j++) push(i, j, readElementAsNumber(tensor.dtype, m.data, j * inputs + i));
+        }
+    }
+    if (pre.length > MAX_LISTED_SYNAPSES) return { error: `more than ${MAX_LISTED_SYNAPSES} synapses in one projection` };
     return { synapses: { pre: Int32Array.from(pre), post: Int32Array.from(post), weight: Float64Array.from(weight) } };
 }
 

@@ -4,6 +4,8 @@ import os
 
 import numpy as np
 
+MAX_REPORTED_ROWS = 200_000
+
 
 def _report(net, steps, machine):
     net.validate()
@@ -20,7 +22,8 @@ def _report(net, steps, machine):
     for proj in net.projections:
         entry = {"pre": proj.pre.name, "post": proj.post.name}
         if hasattr(proj, "rows"):
-            entry.update(kind="connections", synapses=len(proj.rows), rows=proj.rows.tolist())
+            # Rows only for projections small enough to compare weight by weight.
+            entry.update(kind="connections", synapses=len(proj.rows), rows=proj.rows.tolist() if len(proj.rows) <= MAX_REPORTED_ROWS else None)
         else:
             entry.update(kind="conv2d", synapses=proj.synapse_count(), kernel=proj.weights.tolist(), conv_params=proj.conv_params)
         projs.append(entry)

@@ -89,7 +89,7 @@ class Conv2DProjection:
         self.out_shape = (out_h, out_w)
 
     def synapse_count(self):
-        """Connections the kernel makes: every (output, kernel tap) inside the pooled input, times C_in·C_out."""
+        """Connections the kernel makes: every (output, kernel tap) inside the pooled input, times C_in·C_out and the pooling window."""
         c_in, c_out, kh, kw = self.weights.shape
         p = self.conv_params
         h, w = p["in_height"] // p["pool_x"], p["in_width"] // p["pool_y"]
@@ -103,7 +103,7 @@ class Conv2DProjection:
                     for kx in range(kw):
                         x = ox * p["stride_y"] - p["pad_left"] + kx
                         taps += 0 <= x < w
-        return taps * c_in * c_out
+        return taps * c_in * c_out * p["pool_x"] * p["pool_y"]
 
 
 class Network:

@@ -94,7 +94,10 @@ export function exportNetwork(request: ExportRequest): { network?: ExportNetwork
         const count = synapses.pre.length;
         const rows = new Int32Array(count * 4);
         for (let k = 0; k < count; k++) {
-            rows.set([synapses.pre[k], synapses.post[k], quantiseWeight(synapses.weight[k], grid.scale, grid.levels), planned.delayField], k * 4);
+            rows[k * 4] = synapses.pre[k];
+            rows[k * 4 + 1] = synapses.post[k];
+            rows[k * 4 + 2] = quantiseWeight(synapses.weight[k], grid.scale, grid.levels);
+            rows[k * 4 + 3] = planned.delayField;
         }
         projections.push({ pre: names[p.pre], post: names[p.post], via, kind: 'connections', rows, count });
     }
