@@ -142,7 +142,7 @@ describe.skipIf(!DOUBLE_AVAILABLE)(`py-spinnaker2 rules: check, map and export a
             edges(['in', 'flat'], ['flat', 'fc'], ['fc', 'lif1'], ['lif1', 'fc2'], ['fc2', 'lif2']),
         ));
         const hints = r.problems.filter((p) => p.code === 'spinnaker2/from-nir');
-        expect(hints.map((p) => p.data)).toEqual([{ fix: 'linear-to-affine', node: 'fc' }, undefined]);
+        expect(hints.map((p) => p.data)).toEqual([{ fix: 'linear-to-affine', node: '/node/nodes/fc' }, undefined]);
         expect(hints[1].message).toMatch(/discards the edge from 'in' into Flatten 'flat'/);
         expectAgreement(r);
         expect(r.report?.projections.map((p) => p.synapses)).toEqual([12, 6]);
@@ -205,7 +205,7 @@ describe.skipIf(!DOUBLE_AVAILABLE)(`py-spinnaker2 rules: check, map and export a
       edges: [[x, neurons], [neurons, loop], [loop, neurons], [neurons, y]]`,
             edges(['in', 'fc_in'], ['fc_in', 'cell']),
         ));
-        expect(r.problems.find((p) => p.code === 'spinnaker2/from-nir')?.data).toEqual({ fix: 'flatten-graph', node: 'cell' });
+        expect(r.problems.find((p) => p.code === 'spinnaker2/from-nir')?.data).toEqual({ fix: 'flatten-graph', node: '/node/nodes/cell' });
         expectAgreement(r);
         expect(r.report?.projections.map((p) => `${p.pre}→${p.post}:${p.synapses}`)).toEqual(['in→neurons:5', 'neurons→neurons:9']);
     });

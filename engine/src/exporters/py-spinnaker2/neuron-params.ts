@@ -13,7 +13,7 @@ export type NeuronParams = Record<string, ParamValue>;
 /**
  * The parameters of a LIF, IF or CubaLIF node as py-spinnaker2's LIF family takes them, with the
  * membrane scaled so that the population's integer weights (`scale` × the NIR weight) add to it
- * what NIRmesh's semantics add (docs/simulation.md): per step `dt` (in the document's time unit)
+ * what NIRmesh's simulation semantics add: per step `dt` (in the document's time unit)
  *
  * - LIF: α = exp(−dt/τ); v scaled by scale / ((1 − α)·r), so a weight w adds scale·w; the leak
  *   toward v_leak becomes i_offset = (1 − α)·v_leak (scaled), as s2_nir.py convert_LIF does with

@@ -29,7 +29,7 @@ export const fromNirRules = spinnakerCheck(
             ctx.report({ code: CODE, severity: 'hint', message, origin: node.node.typeOrigin, ...(fix ? { data: fix } : {}) });
         for (const node of ctx.analysis.nodes) {
             if (node.node.type === 'NIRGraph' && node.depth > 0) {
-                hint(node, `py-spinnaker2's from_nir refuses the nested graph '${node.node.name}' (NotImplementedError); ${WRITES} without nesting. Suggestion: flatten the graph into its parent.`, { fix: 'flatten-graph', node: node.node.name });
+                hint(node, `py-spinnaker2's from_nir refuses the nested graph '${node.node.name}' (NotImplementedError); ${WRITES} without nesting. Suggestion: flatten the graph into its parent.`, { fix: 'flatten-graph', node: node.path });
             }
             if (node.node.type === 'Conv1d') {
                 hint(node, `py-spinnaker2's from_nir has no Conv1d ('${node.node.name}' is not one of its weight nodes); ${WRITES}.`);
@@ -51,7 +51,7 @@ export const fromNirRules = spinnakerCheck(
                 dropped.push({ flatten: p.ops[0].node, pre: graph.populations[p.pre].name, post: graph.populations[p.post].name });
             }
         }
-        eachOnce(afterFlatten, (n) => n, (linear) => hint(linear, `py-spinnaker2's from_nir follows Flatten only into an Affine, not the Linear '${linear.node.name}'; ${WRITES}. Suggestion: make it an Affine with a zero bias.`, { fix: 'linear-to-affine', node: linear.node.name }));
+        eachOnce(afterFlatten, (n) => n, (linear) => hint(linear, `py-spinnaker2's from_nir follows Flatten only into an Affine, not the Linear '${linear.node.name}'; ${WRITES}. Suggestion: make it an Affine with a zero bias.`, { fix: 'linear-to-affine', node: linear.path }));
         eachOnce(dropped, (d) => d.flatten, ({ flatten, pre, post }) => hint(flatten, `py-spinnaker2's from_nir discards the edge from '${pre}' into Flatten '${flatten.node.name}', so '${post}' would get no input from them; ${WRITES}.`));
         eachOnce(pools, (d) => d.pool, ({ pool, next }) => hint(pool, `py-spinnaker2's from_nir accepts pooling only before Conv2d, Flatten → Affine or a neuron layer, not before '${next}' (NotImplementedError); ${WRITES}.`));
     },
