@@ -3,4 +3,5 @@ export const COMMANDS = {
     showPlacementReport: 'nirmesh.showPlacementReport',
     selectTarget: 'nirmesh.selectTarget',
     checkFile: 'nirmesh.checkFile',
+    exportForSpiNNaker2: 'nirmesh.exportForSpiNNaker2',
 } as const;

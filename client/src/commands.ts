@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node.js';
-import { MAP_REQUEST, type MapParams, type MapReport } from '../../server/src/protocol.js';
+import { EXPORT_REQUEST, MAP_REQUEST, type ExportParams, type ExportReport, type MapParams, type MapReport } from '../../server/src/protocol.js';
 import { LIST_TARGETS_COMMAND, type TargetInfo } from '../../server/src/features/target-list-protocol.js';
 import { COMMANDS } from './command-ids.js';
 import { SPEC_LANGUAGE_ID } from './language-client.js';
@@ -96,6 +96,24 @@ async function selectTarget(client: LanguageClient): Promise<void> {
     await config.update('target', id, scope);
 }
 
+/** Asks for a folder and has the server write the py-spinnaker2 export there (asking before writing into a full one). */
+async function exportForSpiNNaker2(client: LanguageClient, arg: unknown): Promise<void> {
+    const uri = commandUri(arg);
+    if (!uri) return void vscode.window.showWarningMessage('NIRmesh: open a *.nir.yaml file, or run this on a .nir file in the Explorer.');
+    const [folder] = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Export here' }) ?? [];
+    if (!folder) return;
+    const params: ExportParams = { uri: client.code2ProtocolConverter.asUri(uri), outDir: folder.fsPath };
+    let report = await client.sendRequest<ExportReport>(EXPORT_REQUEST, params);
+    if (report.blocked && report.reason?.endsWith('is not empty')) {
+        const answer = await vscode.window.showWarningMessage(`NIRmesh: ${folder.fsPath} is not empty. Write the export into it anyway?`, { modal: true }, 'Write');
+        if (answer !== 'Write') return;
+        report = await client.sendRequest<ExportReport>(EXPORT_REQUEST, { ...params, force: true });
+    }
+    if (report.blocked) return void vscode.window.showErrorMessage(`NIRmesh: nothing exported: ${report.reason ?? 'see the Problems view'}.`);
+    const open = await vscode.window.showInformationMessage(`NIRmesh: wrote ${report.files.length} files for py-spinnaker2 to ${folder.fsPath}.`, 'Open README');
+    if (open) await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, 'README.md'));
+}
+
 /** Registers the commands; the returned disposables unregister them. */
 export function registerCommands(client: LanguageClient): vscode.Disposable[] {
     const view = new ReportView();
@@ -105,5 +123,6 @@ export function registerCommands(client: LanguageClient): vscode.Disposable[] {
         vscode.commands.registerCommand(COMMANDS.showPlacementReport, (arg?: unknown) => showPlacementReport(client, view, arg)),
         vscode.commands.registerCommand(COMMANDS.checkFile, (arg?: unknown) => checkFile(client, view, arg)),
         vscode.commands.registerCommand(COMMANDS.selectTarget, () => selectTarget(client)),
+        vscode.commands.registerCommand(COMMANDS.exportForSpiNNaker2, (arg?: unknown) => exportForSpiNNaker2(client, arg)),
     ];
 }

@@ -30,7 +30,7 @@ import { SettingsSource } from './settings.js';
 import { createDocsLink } from './convert/index.js';
 import { guard } from './guard.js';
 import {
-    registerCodeLensRefresh, registerConfiguration, registerDiagnostics, registerDocumentSync, registerMapRequest, type ServerCore,
+    registerCodeLensRefresh, registerConfiguration, registerDiagnostics, registerDocumentSync, registerMapRequest, registerExportRequest, type ServerCore,
 } from './handlers/index.js';
 import { MAP_REQUEST } from './protocol.js';
 
@@ -93,6 +93,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     registerDiagnostics(core);
     registerCodeLensRefresh(core, () => clientCapabilities);
     registerMapRequest(core);
+    registerExportRequest(core, engine);
 
     const ctx: ServerContext = {
         connection,

@@ -41,6 +41,25 @@ async function readUntracked(uri: string): Promise<DocumentInput> {
  * target; a file that is not open is read from disk for this request only.
  */
 async function mapDocument(core: ServerCore, params: MapParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<MapReport> {
+    const { snapshot, target } = await mappedSnapshot(core, params, token, progress);
+    const mapping = snapshot.result.mapping;
+    return {
+        uri: snapshot.uri,
+        version: snapshot.version,
+        target,
+        diagnostics: snapshotDiagnostics(core, snapshot),
+        blocked: mapping === undefined,
+        placement: mapping ? toPlacementJson(mapping) : null,
+    };
+}
+
+/**
+ * The document's `Mapped` snapshot on the requested (or configured) target, for `nirmesh/map` and
+ * `nirmesh/export`. Throws `ResponseError` for bad params and when the request is cancelled.
+ */
+export async function mappedSnapshot(
+    core: ServerCore, params: MapParams, token: CancellationToken, progress: WorkDoneProgressReporter,
+): Promise<{ snapshot: DocumentSnapshot; target: string }> {
     if (typeof params?.uri !== 'string') throw invalid('nirmesh/map: params must be { uri: string, target?: string }');
     if (params.target !== undefined && (typeof params.target !== 'string' || params.target.trim() === '')) throw invalid('nirmesh/map: target must be a target id');
     await core.settings.ready;
@@ -74,15 +93,7 @@ async function mapDocument(core: ServerCore, params: MapParams, token: Cancellat
             });
         }
         throwIfCancelled(token); // a cancelled request is answered RequestCancelled even if the work got done
-        const mapping = snapshot.result.mapping;
-        return {
-            uri: snapshot.uri,
-            version: snapshot.version,
-            target: settings.target,
-            diagnostics: snapshotDiagnostics(core, snapshot),
-            blocked: mapping === undefined,
-            placement: mapping ? toPlacementJson(mapping) : null,
-        };
+        return { snapshot, target: settings.target };
     } finally {
         progress.done();
         if (forgetAfter) core.cache.forget(forgetAfter);
