@@ -49,12 +49,15 @@ export function weightMaxAbs(tensor: Tensor): number {
 }
 
 /**
- * A weight as the machine stores it: `w · scale` rounded to the nearest integer and clipped to
+ * A weight as the machine stores it: the integer level of `w · scale`, rounded to nearest (halves
+ * away from zero, the same for both signs, the sign being the synapse type) and clipped to
  * ±`levels`. The one rounding rule shared by the checks, the exporters and the simulator's
- * hardware numerics (`synapsePlan` gives each population its `scale` and `levels`).
+ * hardware numerics; `synapsePlan` gives each population its `scale` and `levels`, and
+ * `weightGrid` a layer's step in its own units (the dequantised weight is level × step).
  */
-export function quantiseWeight(w: number, scale: number, levels: number): number {
-    return Math.max(-levels, Math.min(levels, Math.round(w * scale))) || 0;
+export function quantiseToLevel(w: number, scale: number, levels: number): number {
+    const level = Math.min(levels, Math.round(Math.abs(w) * scale));
+    return w < 0 ? -level : level;
 }
 
 function maxAbsOf(values: ArrayLike<number>): number {
@@ -73,7 +76,7 @@ function measure(values: ArrayLike<number>, step: number, levels: number, exact:
     for (let i = 0; i < values.length; i++) {
         const w = Math.abs(values[i]);
         if (w === 0 || !Number.isFinite(w)) continue;
-        const q = Math.min(levels, Math.round(w / step)) * step;
+        const q = quantiseToLevel(w, 1 / step, levels) * step;
         const rel = Math.abs(q - w) / w;
         nonZero++;
         if (q === 0) zeroed++;

@@ -1,6 +1,7 @@
 import type { HardwareTarget } from '../plugins/target.js';
 import type { NeuronModel } from '../plugins/neuron-model.js';
 import type { Origin } from '../nir/origin.js';
+import type { Tensor } from '../nir/value.js';
 import type { MachineGraph, Population, Projection } from './machine-graph.js';
 import { optionalSetting, settingValue } from '../targets/setting.js';
 import { asTensor } from './tensor-values.js';
@@ -61,7 +62,7 @@ export interface NeuronModelLookup {
  *   `weight_levels` (±127, s2_nir.py's int8 range).
  * - One scale per population, levels / the largest |w| over every projection into it, as
  *   s2_nir.py get_max_abs_weight does with `scale_weights=True`; rounded to nearest
- *   (`quantiseWeight`), where s2_nir.py truncates conv weights with `astype(np.int8)`.
+ *   (`quantiseToLevel`), where s2_nir.py truncates conv weights with `astype(np.int8)`.
  */
 export function synapsePlan(graph: MachineGraph, target: HardwareTarget, models: NeuronModelLookup): SynapsePlan {
     let byTarget = cache.get(graph);
@@ -116,4 +117,18 @@ function projectionMaxAbs(p: Projection): number {
         }
     }
     return factor;
+}
+
+/**
+ * The integer grid of one weight tensor on the way of projection `p`: its population's `levels`,
+ * and the `step` one level stands for in the tensor's own units (the population's step, divided by
+ * the factor pooling on the way applies). The weight-quantisation check measures on it, and the
+ * simulator's hardware numerics store `quantiseToLevel(w, 1 / step, levels) × step`.
+ * Undefined when the projection carries no weight.
+ */
+export function weightGrid(plan: SynapsePlan, p: Projection, tensor: Tensor): { readonly step: number; readonly levels: number } | undefined {
+    const post = plan.populations[p.post];
+    const through = plan.projections[p.index].maxAbs;
+    if (!(through > 0) || !(post.step > 0)) return undefined;
+    return { step: (post.step * weightMaxAbs(tensor)) / through, levels: post.levels };
 }

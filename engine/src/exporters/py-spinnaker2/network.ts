@@ -5,7 +5,7 @@ import type { Conv2dLayout } from '../../machine/conv2d-layout.js';
 import { machineGraphOf } from '../../machine/lower.js';
 import { synapsePlan } from '../../machine/synapse-plan.js';
 import { chainBias, chainSynapses } from '../../machine/chain-synapses.js';
-import { quantiseWeight } from '../../machine/quantisation.js';
+import { quantiseToLevel } from '../../machine/quantisation.js';
 import { asTensor, scalarOf } from '../../machine/tensor-values.js';
 import { materializeTensor } from '../../nir/materialize.js';
 import { readElementAsNumber } from '../../nir/dtype-codec.js';
@@ -96,7 +96,7 @@ export function exportNetwork(request: ExportRequest): { network?: ExportNetwork
         for (let k = 0; k < count; k++) {
             rows[k * 4] = synapses.pre[k];
             rows[k * 4 + 1] = synapses.post[k];
-            rows[k * 4 + 2] = quantiseWeight(synapses.weight[k], grid.scale, grid.levels);
+            rows[k * 4 + 2] = quantiseToLevel(synapses.weight[k], grid.scale, grid.levels);
             rows[k * 4 + 3] = planned.delayField;
         }
         projections.push({ pre: names[p.pre], post: names[p.post], via, kind: 'connections', rows, count });
@@ -140,7 +140,7 @@ function convKernel(value: Parameters<typeof asTensor>[0], scale: number, levels
         for (let i = 0; i < ci; i++) {
             for (let k = 0; k < plane; k++) {
                 const w = readElementAsNumber(tensor.dtype, m.data, (o * ci + i) * plane + k);
-                kernel[(i * co + o) * plane + k] = quantiseWeight(w, scale, levels);
+                kernel[(i * co + o) * plane + k] = quantiseToLevel(w, scale, levels);
             }
         }
     }

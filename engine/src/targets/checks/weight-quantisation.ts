@@ -4,8 +4,8 @@ import { spinnakerCheck, fmt, pct } from './target-check.js';
 import { settingValue } from '../setting.js';
 import { asTensor } from '../../machine/tensor-values.js';
 import { elementCount, type Generator } from '../../nir/value.js';
-import { quantisationError, weightMaxAbs, type QuantisationError } from '../../machine/quantisation.js';
-import { synapsePlan } from '../../machine/synapse-plan.js';
+import { quantisationError, type QuantisationError } from '../../machine/quantisation.js';
+import { synapsePlan, weightGrid } from '../../machine/synapse-plan.js';
 
 /**
  * `spinnaker2/weight-quantisation`: the relative error of rounding a weight layer to the integer
@@ -32,11 +32,8 @@ export const weightQuantisation = spinnakerCheck(
             const node = op.node.node;
             const tensor = asTensor(node.params.get(node.type === 'Scale' ? 'scale' : 'weight'));
             if (!tensor) continue;
-            const post = plan.populations[p.post];
-            const through = plan.projections[p.index].maxAbs;
-            // The population's step in this tensor's units: pooling on the way scales its weights.
-            const step = through > 0 && post.step > 0 ? (post.step * weightMaxAbs(tensor)) / through : undefined;
-            report(tensor, node.name, post.levels, step);
+            const grid = weightGrid(plan, p, tensor);
+            report(tensor, node.name, grid?.levels ?? plan.populations[p.post].levels, grid?.step);
         }
 
         function measure(tensor: Tensor, levels: number, step: number | undefined): QuantisationError | undefined {
