@@ -11,6 +11,8 @@ export const COMMANDS = {
     convert: 'nirmesh.convert',
     selectTarget: 'nirmesh.selectTarget',
     checkFile: 'nirmesh.checkFile',
+    /** "NIRmesh: Export for SpiNNaker2": a py-spinnaker2 script of the network, written by the server. */
+    exportForSpiNNaker2: 'nirmesh.exportForSpiNNaker2',
 } as const;
 
 /** The server's `workspace/executeCommand` that lists the hardware targets (result: `TargetInfo[]`). */

@@ -20,3 +20,4 @@ export * from './map.js';
 export * from './placement-view.js';
 export * from './webview-messages.js';
 export * from './run.js';
+export * from './export.js';

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node.js';
-import { COMMANDS, LIST_TARGETS_COMMAND, SPEC_LANGUAGE_ID, type TargetInfo } from '../../protocol/index.js';
+import {
+    COMMANDS, EXPORT_REQUEST, LIST_TARGETS_COMMAND, SPEC_LANGUAGE_ID, type ExportParams, type ExportReport, type TargetInfo,
+} from '../../protocol/index.js';
 import { convert } from './convert-command.js';
 import { fileName, mapWithProgress } from './map-request.js';
 import { PlacementViews } from './placement-views.js';
@@ -61,6 +63,24 @@ async function selectTarget(client: LanguageClient): Promise<void> {
     await config.update('target', id, scope);
 }
 
+/** Asks for a folder and has the server write the py-spinnaker2 export there (asking before writing into a full one). */
+async function exportForSpiNNaker2(client: LanguageClient, arg: unknown): Promise<void> {
+    const uri = commandUri(arg);
+    if (!uri) return void vscode.window.showWarningMessage('NIRmesh: open a *.nir.yaml file, or run this on a .nir file in the Explorer.');
+    const [folder] = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Export here' }) ?? [];
+    if (!folder) return;
+    const params: ExportParams = { uri: client.code2ProtocolConverter.asUri(uri), outDir: folder.fsPath };
+    let report = await client.sendRequest<ExportReport>(EXPORT_REQUEST, params);
+    if (report.blocked && report.reason?.endsWith('is not empty')) {
+        const answer = await vscode.window.showWarningMessage(`NIRmesh: ${folder.fsPath} is not empty. Write the export into it anyway?`, { modal: true }, 'Write');
+        if (answer !== 'Write') return;
+        report = await client.sendRequest<ExportReport>(EXPORT_REQUEST, { ...params, force: true });
+    }
+    if (report.blocked) return void vscode.window.showErrorMessage(`NIRmesh: nothing exported: ${report.reason ?? 'see the Problems view'}.`);
+    const open = await vscode.window.showInformationMessage(`NIRmesh: wrote ${report.files.length} files for py-spinnaker2 to ${folder.fsPath}.`, 'Open README');
+    if (open) await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, 'README.md'));
+}
+
 const OPEN_A_FILE = 'NIRmesh: open a *.nir.yaml file, or run this on a .nir file in the Explorer.';
 
 /** Registers the commands, the placement views and the status bar item; the returned disposables remove them. */
@@ -83,5 +103,6 @@ export function registerCommands(client: LanguageClient, extensionUri: vscode.Ur
         vscode.commands.registerCommand(COMMANDS.convert, (arg?: unknown) => convert(extensionUri, output, commandUri(arg))),
         vscode.commands.registerCommand(COMMANDS.checkFile, (arg?: unknown) => checkFile(client, view, arg)),
         vscode.commands.registerCommand(COMMANDS.selectTarget, () => selectTarget(client)),
+        vscode.commands.registerCommand(COMMANDS.exportForSpiNNaker2, (arg?: unknown) => exportForSpiNNaker2(client, arg)),
     ];
 }

@@ -4,6 +4,7 @@ import { GRAPH_CHECKS } from './checks/graph/index.js';
 import { TARGET_FACTORIES, NEURON_MODELS, TARGET_CHECKS } from './targets/index.js';
 import { MAPPERS } from './mapping/index.js';
 import { SIMULATORS } from './simulation/index.js';
+import { EXPORTERS } from './exporters/index.js';
 
 /** NIR itself: its node kinds and the graph checks. */
 export const NIR_PLUGIN: EnginePlugin = { id: 'nir', nodeKinds: NIR_NODE_KINDS, checks: GRAPH_CHECKS };
@@ -18,5 +19,8 @@ export const SPINNAKER_PLUGIN: EnginePlugin = {
     simulators: SIMULATORS,
 };
 
+/** Writers of a mapped network for other engines. */
+export const EXPORTERS_PLUGIN: EnginePlugin = { id: 'exporters', exporters: EXPORTERS };
+
 /** Everything that ships with the engine, in registration order. */
-export const BUILTIN_PLUGINS: readonly EnginePlugin[] = [NIR_PLUGIN, SPINNAKER_PLUGIN];
+export const BUILTIN_PLUGINS: readonly EnginePlugin[] = [NIR_PLUGIN, SPINNAKER_PLUGIN, EXPORTERS_PLUGIN];

@@ -23,6 +23,8 @@ export * from './plugins/check.js';
 export * from './plugins/target.js';
 export * from './plugins/mapper.js';
 export * from './plugins/neuron-model.js';
+export * from './plugins/exporter.js';
+export type { InputSpikes } from './simulation/types.js';
 export * from './plugins/registry.js';
 export * from './plugins/resolve-target.js';
 export * from './graph/analysis.js';
@@ -46,3 +48,4 @@ export { DEFAULT_STEPS, DEFAULT_MAPPER_ID, hilbertChipOrder } from './mapping/in
 export { BUILTIN_PLUGINS } from './builtins.js';
 export * from './simulation/index.js';
 export type { MachineProgram, PopulationProgram } from './mapping/machine-program.js';
+export { EXPORTERS } from './exporters/index.js';

@@ -26,10 +26,10 @@ describe('nirmesh map --json', () => {
         expect(report.nodes.map((n: { name: string; neurons: number; pes: unknown[] }) => [n.name, n.neurons, n.pes.length])).toEqual([
             ['input', 16, 1], ['lif1', 32, 2], ['lif2', 4, 1],
         ]);
-        expect(report.nodes[1].pes[1]).toEqual({ chip: [0, 0], pe: 2, first: 16, count: 16, sram_bytes: 2140, key: 16, mask: 0xfffffff0, dram_bytes: 0 });
+        expect(report.nodes[1].pes[1]).toEqual({ chip: [0, 0], pe: 2, first: 16, count: 16, sram_bytes: 2144, key: 16, mask: 0xfffffff0, dram_bytes: 0 });
         expect(report.chips).toEqual([{ x: 0, y: 0, router_entries: 2, router_entries_uncompressed: 2, pes_used: 4, dram_bytes: 0 }]);
-        expect(report.limits).toEqual({ chips: 1, pes_per_chip: 152, pes: 152, sram_bytes_per_pe: 67328, dram_bytes_per_chip: 1073741824, router_entries_per_chip: 16384 });
-        expect(report.estimates).toContainEqual({ name: 'mpt_entry_bytes', value: 12, unit: 'B', source: expect.stringContaining('N_WORDS_MPT_ENTRY not found') });
+        expect(report.limits).toEqual({ chips: 1, pes_per_chip: 148, pes: 148, sram_bytes_per_pe: 67328, dram_bytes_per_chip: 1073741824, router_entries_per_chip: 16384 });
+        expect(report.estimates).toContainEqual({ name: 'mpt_entry_bytes', value: 16, unit: 'B', source: expect.stringContaining('issue #127') });
         expect(report.estimates).toContainEqual(expect.objectContaining({ name: 'neuron_model.LIF', value: 28, unit: 'B/neuron', max_neurons_per_core: 256 }));
         const quantisation = report.diagnostics.find((d: { code: string }) => d.code === 'spinnaker2/weight-quantisation');
         expect(quantisation).toMatchObject({ file: TWO_LAYER, severity: 'hint', path: '/node/nodes/fc1/weight', range: { start: { line: 7, character: 14 } } });
@@ -43,8 +43,8 @@ describe('nirmesh map --json', () => {
         const [sram] = report.diagnostics.filter((d: { code: string }) => d.code === 'spinnaker2/sram-per-pe');
         expect(sram).toMatchObject({ severity: 'error', path: '/node/nodes/lif1/metadata/spinnaker2/neurons_per_core', range: { start: { line: 17, character: 39 }, end: { line: 17, character: 42 } } });
         // 784 rows of 128 16-bit synapses (4 + 256 B), spikes for 1,000 steps, 128 × (28 + 64) B of state and
-        // buffers, 64 B fixed, 4 table entries: 239,728 B. At 30 per PE: 784 × 64 + 12,000 + 2,760 + 112 = 65,048 B.
-        expect(sram.message).toMatch(/needs 239,728 bytes of SRAM \(synapse rows 203,840 B, recording 24,000 B, .* Suggestion: set neurons_per_core to 30 \(5 PEs\)\.$/);
+        // buffers, 64 B fixed, 4 table entries of 16 B: 239,744 B. At 30 per PE: 784 × 64 + 12,000 + 2,760 + 128 = 65,064 B.
+        expect(sram.message).toMatch(/needs 239,744 bytes of SRAM \(synapse rows 203,840 B, recording 24,000 B, .* Suggestion: set neurons_per_core to 30 \(5 PEs\)\.$/);
     });
 
     it('budgets recording for --steps and applies --set overrides', async () => {
@@ -73,8 +73,8 @@ describe('nirmesh map (text)', () => {
         const lines = stdout.split('\n');
         expect(lines[0]).toBe(`${TWO_LAYER} on spinnaker2-chip (One SpiNNaker2 chip), recording budgeted for 1000 steps`);
         expect(lines[1]).toMatch(/^node +type +neurons +neurons\/PE +PEs +max SRAM B +route entries$/);
-        expect(lines[3]).toMatch(/^lif1 +LIF +32 +16 \(hint\) +2 +2,140 +1$/);
-        expect(stdout).toContain('chips used 1 of 1; PEs used 4 of 152 (4 needed)');
+        expect(lines[3]).toMatch(/^lif1 +LIF +32 +16 \(hint\) +2 +2,144 +1$/);
+        expect(stdout).toContain('chips used 1 of 1; PEs used 4 of 148 (4 needed)');
         expect(stdout).toMatch(/estimates used: .*mpt_entry_bytes/);
         expect(lines.at(-2)).toBe('fits: 0 errors, 0 warnings');
     });
@@ -82,7 +82,7 @@ describe('nirmesh map (text)', () => {
     it('marks the slices over the SRAM window and prints the diagnostics with positions', async () => {
         const { code, stdout } = await run('map', OVERSIZED);
         expect(code).toBe(1);
-        expect(stdout).toMatch(/^lif1 +LIF +128 +128 \(hint\) +1 +239,728 !/m);
+        expect(stdout).toMatch(/^lif1 +LIF +128 +128 \(hint\) +1 +239,744 !/m);
         expect(stdout).toContain(`${OVERSIZED}:18:40 - error spinnaker2/sram-per-pe:`);
         expect(stdout.trimEnd().split('\n').at(-1)).toBe('does not fit: 1 error, 0 warnings');
     });

@@ -6,6 +6,7 @@ import { lspCommand } from './lsp.js';
 import { schemaCommand } from './schema.js';
 import { convertCommand } from './convert.js';
 import { runCommand } from './run.js';
+import { exportCommand } from './export.js';
 
 /** Every subcommand, in the order `nirmesh --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [checkCommand, convertCommand, mapCommand, runCommand, targetsCommand, schemaCommand, lspCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, convertCommand, mapCommand, runCommand, exportCommand, targetsCommand, schemaCommand, lspCommand];

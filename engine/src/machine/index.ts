@@ -17,3 +17,7 @@ export { readHints, HINTS_KEY, RECORD_NOTHING } from './hints.js';
 export { lowerToMachine, machineGraphOf } from './lower.js';
 export { roleOf, isConv, type NodeRole } from './node-roles.js';
 export { peCostModel, recordingBytes, maxFanInPerNeuron, type PeCostModel } from './pe-cost-model.js';
+export { synapsePlan, weightGrid, type SynapsePlan, type PopulationSynapses, type ProjectionSynapses, type NeuronModelLookup } from './synapse-plan.js';
+export { quantiseToLevel, quantisationError, weightMaxAbs, type QuantisationError } from './quantisation.js';
+export { chainSynapses, chainBias, type ChainSynapses } from './chain-synapses.js';
+export { conv2dLayout, type Conv2dLayout } from './conv2d-layout.js';

@@ -1,7 +1,7 @@
 import type { HardwareTarget } from '../plugins/target.js';
 import type { SynapseFormat } from './connectivity/types.js';
 import type { RecordSet } from './hints.js';
-import { settingValue } from '../targets/setting.js';
+import { optionalSetting, settingValue } from '../targets/setting.js';
 import type { SettingName } from '../targets/setting-names.js';
 
 /** A target's per-PE memory layout, read once from its settings (docs/targets.md, "memory layout"). */
@@ -75,4 +75,15 @@ export function maxFanInPerNeuron(model: PeCostModel, bytesPerNeuron: number): n
     const free = model.windowBytes - model.fixedBytes - model.routingHeaderBytes - bytesPerNeuron - model.inputBufferBytesPerNeuron - model.mptEntryBytes;
     const perSynapse = model.format.rowHeaderBytes + Math.ceil(model.format.synapseBytes / 4) * 4;
     return Math.max(0, Math.floor(free / perSynapse));
+}
+
+/**
+ * PE bytes a spike_list source keeps per neuron for its spike times over `steps` steps: the
+ * target's `spike_list_bytes_per_spike` for each spike expected at `mean_firing_rate_hz`
+ * (0 for targets without those settings).
+ */
+export function spikeListBytesPerNeuron(target: HardwareTarget, steps: number): number {
+    const perSpike = optionalSetting(target, 'spike_list_bytes_per_spike', 0);
+    const spikes = optionalSetting(target, 'mean_firing_rate_hz', 0) * optionalSetting(target, 'timestep_s', 0) * steps;
+    return Math.ceil(perSpike * spikes);
 }

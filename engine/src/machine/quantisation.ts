@@ -22,17 +22,42 @@ const SAMPLES = 1024;
 
 /**
  * The quantisation error of a weight tensor on a grid of `levels` steps per sign, as
- * py-spinnaker2 scales weights (w_scale = levels / max|w|, facts #45). Dense data is scanned;
- * generators are evaluated on evenly spaced quantiles of their distribution. Undefined when the
- * tensor has no non-zero weight.
+ * py-spinnaker2 scales weights (s2_nir.py: w_scale = levels / max|w|). `step` is the weight one
+ * level stands for; by default the tensor's own max|w| / levels, or the step its population
+ * shares (`synapsePlan`). Dense data is scanned; generators are evaluated on evenly spaced
+ * quantiles of their distribution. Undefined when the tensor has no non-zero weight.
  */
-export function quantisationError(tensor: Tensor, levels: number): QuantisationError | undefined {
+export function quantisationError(tensor: Tensor, levels: number, step?: number): QuantisationError | undefined {
     if (tensor.source.kind === 'dense') {
         const values = numericView(tensor);
-        return values ? measure(values, maxAbsOf(values), levels, true) : undefined;
+        return values ? measure(values, step ?? maxAbsOf(values) / levels, levels, true) : undefined;
     }
     const sample = generatorSample(tensor.source.generator, elementCount(tensor.shape));
-    return sample ? measure(sample.values, sample.maxAbs, levels, sample.exact) : undefined;
+    return sample ? measure(sample.values, step ?? sample.maxAbs / levels, levels, sample.exact) : undefined;
+}
+
+/**
+ * The largest |w| of a weight tensor: every element of dense data; for a generator, the bound
+ * `quantisationError` scales by (the largest magnitude expected among its draws). 0 when all are zero.
+ */
+export function weightMaxAbs(tensor: Tensor): number {
+    if (tensor.source.kind === 'dense') {
+        const values = numericView(tensor);
+        return values ? maxAbsOf(values) : 0;
+    }
+    return generatorSample(tensor.source.generator, elementCount(tensor.shape))?.maxAbs ?? 0;
+}
+
+/**
+ * A weight as the machine stores it: the integer level of `w · scale`, rounded to nearest (halves
+ * away from zero, the same for both signs, the sign being the synapse type) and clipped to
+ * ±`levels`. The one rounding rule shared by the checks, the exporters and the simulator's
+ * hardware numerics; `synapsePlan` gives each population its `scale` and `levels`, and
+ * `weightGrid` a layer's step in its own units (the dequantised weight is level × step).
+ */
+export function quantiseToLevel(w: number, scale: number, levels: number): number {
+    const level = Math.min(levels, Math.round(Math.abs(w) * scale));
+    return w < 0 ? -level : level;
 }
 
 function maxAbsOf(values: ArrayLike<number>): number {
@@ -41,9 +66,9 @@ function maxAbsOf(values: ArrayLike<number>): number {
     return m;
 }
 
-function measure(values: ArrayLike<number>, maxAbs: number, levels: number, exact: boolean): QuantisationError | undefined {
-    if (!(maxAbs > 0) || !Number.isFinite(maxAbs)) return undefined;
-    const step = maxAbs / levels;
+function measure(values: ArrayLike<number>, step: number, levels: number, exact: boolean): QuantisationError | undefined {
+    if (!(step > 0) || !Number.isFinite(step)) return undefined;
+    const maxAbs = step * levels;
     let nonZero = 0;
     let zeroed = 0;
     let sum = 0;
@@ -51,7 +76,7 @@ function measure(values: ArrayLike<number>, maxAbs: number, levels: number, exac
     for (let i = 0; i < values.length; i++) {
         const w = Math.abs(values[i]);
         if (w === 0 || !Number.isFinite(w)) continue;
-        const q = quantiseMagnitude(w, step, levels);
+        const q = quantiseToLevel(w, 1 / step, levels) * step;
         const rel = Math.abs(q - w) / w;
         nonZero++;
         if (q === 0) zeroed++;
@@ -62,14 +87,9 @@ function measure(values: ArrayLike<number>, maxAbs: number, levels: number, exac
     return { maxRelative: max, meanRelative: sum / nonZero, nonZero, zeroed, step, maxAbs, exact };
 }
 
-/** A magnitude `|w|` as the synapse word stores it: the nearest of `levels` steps of `step`, at most the top step. */
-export function quantiseMagnitude(magnitude: number, step: number, levels: number): number {
-    return Math.min(levels, Math.round(magnitude / step)) * step;
-}
-
-/** A signed weight as the synapse word stores it (the sign is the synapse type). */
+/** A signed weight as the synapse word stores it, dequantised: its level (`quantiseToLevel`) times `step`. */
 export function quantiseWeight(w: number, step: number, levels: number): number {
-    return Math.sign(w) * quantiseMagnitude(Math.abs(w), step, levels);
+    return quantiseToLevel(w, 1 / step, levels) * step;
 }
 
 /** Evenly spaced quantiles of a generator's values, with the largest |w| expected among `count` draws. */

@@ -38,7 +38,7 @@ export interface MappingWork {
 
 /** Settings outside the PE layout that a mapping depends on. */
 const MAPPING_SETTINGS: readonly SettingName[] = [
-    'pes_per_chip', 'reserved_pes_per_chip', 'max_neurons_per_pe', 'key_bits', 'router_entries_per_chip', 'dram_per_chip_bytes',
+    'pes_per_chip', 'reserved_pes_per_chip', 'max_neurons_per_pe', 'spike_list_bytes_per_spike', 'key_bits', 'router_entries_per_chip', 'dram_per_chip_bytes',
     'mean_firing_rate_hz', 'packet_bits', 'link_bandwidth_bits_per_s', 'energy_per_router_bit_j', 'idle_power_per_chip_w', 'active_power_per_pe_w',
 ];
 

@@ -5,8 +5,9 @@ import type { NeuronModel } from '../plugins/neuron-model.js';
 import type { CancellationToken } from '../util/cancellation.js';
 import { createInterrupter, throwIfCancelled } from '../util/cancellation.js';
 import { machineGraphOf } from '../machine/lower.js';
-import { peCostModel } from '../machine/pe-cost-model.js';
+import { peCostModel, spikeListBytesPerNeuron } from '../machine/pe-cost-model.js';
 import { SPINNAKER_NEURON_MODELS } from '../targets/neuron-models.js';
+import { synapsePlan } from '../machine/synapse-plan.js';
 import { settingValue } from '../targets/setting.js';
 import { machineLimits } from './machine-limits.js';
 import { sizePopulations, type FixedSize } from './slice-sizing.js';
@@ -63,8 +64,11 @@ async function mapGreedy(analysis: GraphAnalysis, target: HardwareTarget, token:
     const model = peCostModel(target);
     lap('lower');
 
-    const models = graph.populations.map((p) => modelFor(p.type, options));
-    const bytesPerNeuron = models.map((m) => m.bytesPerNeuron);
+    // The machine model follows the synapse plan (delays, convolutions), as the exporters write it.
+    const plan = synapsePlan(graph, target, { get: (type) => modelFor(type, options) });
+    const models = graph.populations.map((p, i) => ({ ...modelFor(p.type, options), machineModel: plan.populations[i].machineModel }));
+    const spikeListBytes = spikeListBytesPerNeuron(target, steps);
+    const bytesPerNeuron = models.map((m) => m.bytesPerNeuron + (m.source ? spikeListBytes : 0));
     const atomLimits = graph.populations.map((p, i) => Math.max(1, Math.min(limits.maxNeuronsPerPe, models[i].maxNeuronsPerCore ?? limits.maxNeuronsPerPe, p.size)));
     const neuronsPerCore = graph.populations.map(() => 1);
     const ctx = { graph, model, steps, neuronsPerCore, bytesPerNeuron };

@@ -65,14 +65,19 @@ function decodeData(header: Header, body: Uint8Array): NpyResult {
     }
     const data = allocateTensorData(dtype, count);
     const out = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    const swap = itemSize > 1 && (match[1] === '>') === isLittleEndianHost();
-    if (!swap) out.set(body);
-    else {
-        for (let i = 0; i < count; i++) {
-            for (let b = 0; b < itemSize; b++) out[i * itemSize + b] = body[i * itemSize + itemSize - 1 - b];
-        }
-    }
+    copyElements(body, out, 0, itemSize, itemSize > 1 && (match[1] === '>') === isLittleEndianHost());
     return { array: { dtype, shape: header.shape, data } };
+}
+
+/** Copies elements of `itemSize` bytes into `to` at `at`, reversing each element's bytes when `swap`. */
+function copyElements(from: Uint8Array, to: Uint8Array, at: number, itemSize: number, swap: boolean): void {
+    if (!swap) {
+        to.set(from, at);
+        return;
+    }
+    for (let i = 0; i < from.length; i += itemSize) {
+        for (let b = 0; b < itemSize; b++) to[at + i + b] = from[i + itemSize - 1 - b];
+    }
 }
 
 function isLittleEndianHost(): boolean {
@@ -112,4 +117,26 @@ function parseHeader(text: string): Header | { error: string } {
     const dims = shape.slice(1, -1).split(',').map((d) => d.trim()).filter((d, i, all) => d !== '' || i < all.length - 1);
     if (dims.some((d) => !/^\d{1,15}$/.test(d))) return { error: `'shape' ${shape} is not a tuple of whole numbers` };
     return { descr: descr.slice(1, -1), fortranOrder: fortran === 'True', shape: dims.map(Number) };
+}
+
+/**
+ * The bytes of a `.npy` file (format 1.0, C order, little-endian) holding `array`. The header is
+ * padded with spaces so the data starts at a multiple of 64 bytes, as numpy writes it.
+ */
+export function writeNpy(array: NpyArray): Uint8Array {
+    const code = Object.entries(DESCR_CODES).find(([, d]) => d === array.dtype)?.[0] ?? 'f8';
+    const itemSize = DTYPE_BYTES[array.dtype];
+    const descr = `${itemSize === 1 ? '|' : '<'}${code}`;
+    const shape = array.shape.length === 1 ? `(${array.shape[0]},)` : `(${array.shape.join(', ')})`;
+    let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': ${shape}, }`;
+    const unpadded = MAGIC.length + 4 + header.length + 1;
+    header += ' '.repeat((64 - (unpadded % 64)) % 64) + '\n';
+    const { data } = array;
+    const body = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    const out = new Uint8Array(MAGIC.length + 4 + header.length + body.length);
+    out.set(MAGIC, 0);
+    out.set([1, 0, header.length & 0xff, header.length >> 8], MAGIC.length);
+    for (let i = 0; i < header.length; i++) out[MAGIC.length + 4 + i] = header.charCodeAt(i);
+    copyElements(body, out, MAGIC.length + 4 + header.length, itemSize, itemSize > 1 && !isLittleEndianHost());
+    return out;
 }

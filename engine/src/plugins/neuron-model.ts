@@ -15,6 +15,13 @@ export interface NeuronModel {
     readonly maxNeuronsPerCore?: number;
     /** The machine's name for the model (py-spinnaker2's `lif_no_delay`), when it has one. */
     readonly machineModel?: string;
+    /**
+     * The machine model to use instead when a projection into the population has a delay other than
+     * the target's `default_delay_steps` (py-spinnaker2's `lif`, whose synapse word has a delay field).
+     */
+    readonly delayedMachineModel?: string;
+    /** The machine model to use instead when a convolution projection feeds the population (`lif_conv2d`). */
+    readonly convMachineModel?: string;
     /** True for external spike sources (NIR `Input`): no synaptic input, no input buffers. */
     readonly source?: boolean;
     /** Where `bytesPerNeuron` and `maxNeuronsPerCore` come from, and how sure that is. */

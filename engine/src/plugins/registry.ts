@@ -4,6 +4,7 @@ import type { TargetFactory } from './target.js';
 import type { Mapper } from './mapper.js';
 import type { NeuronModel } from './neuron-model.js';
 import type { Simulator } from '../simulation/types.js';
+import type { Exporter } from './exporter.js';
 
 /** Undoes a registration. */
 export interface Disposable {
@@ -58,6 +59,7 @@ export class Registry {
     readonly mappers = new PluginTable<Mapper>('mapper');
     readonly neuronModels = new PluginTable<NeuronModel>('neuron model');
     readonly simulators = new PluginTable<Simulator>('simulator');
+    readonly exporters = new PluginTable<Exporter>('exporter');
 }
 
 /** A bundle of plugins, as a workspace or a CLI `--plugin` module provides. */
@@ -69,6 +71,7 @@ export interface EnginePlugin {
     readonly mappers?: readonly Mapper[];
     readonly neuronModels?: readonly NeuronModel[];
     readonly simulators?: readonly Simulator[];
+    readonly exporters?: readonly Exporter[];
 }
 
 /** Registers every part of a plugin bundle; the returned disposable removes them all. */
@@ -80,5 +83,6 @@ export function registerPlugin(registry: Registry, plugin: EnginePlugin): Dispos
     for (const mapper of plugin.mappers ?? []) disposables.push(registry.mappers.register(mapper));
     for (const model of plugin.neuronModels ?? []) disposables.push(registry.neuronModels.register(model));
     for (const simulator of plugin.simulators ?? []) disposables.push(registry.simulators.register(simulator));
+    for (const exporter of plugin.exporters ?? []) disposables.push(registry.exporters.register(exporter));
     return { dispose: () => disposables.forEach((d) => d.dispose()) };
 }

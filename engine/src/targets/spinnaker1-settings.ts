@@ -9,7 +9,8 @@ const VERSION_SPIN1 = 'SpiNNMachine spinn_machine/version/version_spin1.py';
 /** Rows that differ from SpiNNaker2 (facts #4, #19, #23, #28–29, #38–43, §4.1–4.3). */
 const DIFFERENT: readonly NamedSetting[] = [
     setting('pes_per_chip', 18, 'cores', 'documented', 'Mundy, Heathcote, Garside, HPSR 2016 (perf-anchors §B)', 'ARM968 cores per chip.'),
-    setting('reserved_pes_per_chip', 1, 'cores', 'documented', `${VERSION_SPIN1} n_scamp_cores = 1 (facts #4)`, 'Cores per chip that run the SCAMP monitor.'),
+    setting('reserved_pes_per_chip', 2, 'cores', 'estimate', `${VERSION_SPIN1} n_scamp_cores = 1, plus the extra monitor core sPyNNaker places on every chip: 16 application cores (the Ethernet chip's speed-up core, 759 per board, is not modelled per chip)`,
+        'Cores per chip kept for SCAMP and the extra monitor.'),
     setting('pes_per_qpe', 1, 'cores', 'documented', 'SpiNNaker1 has no quad PEs', 'Cores per group; each SpiNNaker1 core stands alone.'),
     setting('qpes_per_chip', 18, 'groups', 'documented', 'SpiNNaker1 has no quad PEs', 'Core groups per chip (one core each).'),
     setting('sram_per_pe_bytes', 65536, 'B', 'documented', `${VERSION_SPIN1} dtcm_bytes = 2**16 (facts #42)`, 'DTCM per core.'),
@@ -27,7 +28,8 @@ const DIFFERENT: readonly NamedSetting[] = [
     setting('conv_weight_bits', 16, 'bits', 'estimate', 'no SpiNNaker1 convolution format in the facts; the synapse weight width is assumed', 'Bits of a convolution kernel weight.'),
     setting('weight_levels', 65535, 'levels', 'documented', 'sPyNNaker 16-bit unsigned weights, the sign in the synapse type (facts #41, §4.3)', 'Non-zero weight magnitudes a weight is rounded to.'),
     setting('min_delay_steps', 1, 'steps', 'documented', 'sPyNNaker MIN_SUPPORTED_DELAY = 1 (facts #40)', 'Shortest native synaptic delay.'),
-    setting('max_delay_steps', 64, 'steps', 'documented', 'sPyNNaker MAX_SUPPORTED_DELAY_TICS = 64 (facts #40)', 'Longest native synaptic delay (longer needs a delay extension).'),
+    setting('max_delay_steps', 1024, 'steps', 'documented', 'sPyNNaker delay extensions: MAX_DELAY_BLOCKS = 64 blocks × MAX_TIMER_TICS_SUPPORTED_PER_BLOCK = 16 ticks', 'Longest synaptic delay, with a delay extension vertex beyond the native field.'),
+    setting('delay_field_offset_steps', 0, 'steps', 'documented', 'sPyNNaker synapse_row.h: the delay field holds the delay in ticks', 'Steps added to the delay field.'),
     setting('default_delay_steps', 1, 'steps', 'documented', 'sPyNNaker MIN_SUPPORTED_DELAY = 1 (facts #40)', 'The delay of a projection that names none.'),
     setting('conv_delay_steps', 1, 'steps', 'estimate', 'no SpiNNaker1 convolution projection in the facts; the minimum delay is assumed', 'The only delay a convolution projection accepts.'),
     setting('max_neurons_per_pe', 256, 'neurons', 'documented', 'sPyNNaker DEFAULT_MAX_ATOMS_PER_CORE = POP_TABLE_MAX_ROW_LENGTH = 256 (facts #38)', 'The most neurons one core runs.'),

@@ -17,7 +17,7 @@ const STAGE_PROGRESS: Readonly<Record<number, [number, string]>> = {
 };
 
 /** A published diagnostic in its wire form (LSP allows a markup message; ours are plain text). */
-function toDiagnosticWire(d: Diagnostic): DiagnosticWire {
+export function toDiagnosticWire(d: Diagnostic): DiagnosticWire {
     return { ...d, message: typeof d.message === 'string' ? d.message : d.message.value };
 }
 
@@ -28,6 +28,27 @@ function toDiagnosticWire(d: Diagnostic): DiagnosticWire {
  * target; a file that is not open is read from disk for this request only.
  */
 async function mapDocument(core: ServerCore, params: MapParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<MapReport> {
+    const { snapshot, target: targetId } = await mappedSnapshot(core, params, token, progress);
+    const { mapping, analysis, target } = snapshot.result;
+    const textDocument = snapshot.textDocument;
+    return {
+        uri: snapshot.uri,
+        version: snapshot.version,
+        target: targetId,
+        diagnostics: snapshotDiagnostics(core, snapshot).map(toDiagnosticWire),
+        blocked: mapping === undefined,
+        graph: analysis ? toGraphWire(analysis, (span) => (textDocument ? originRange({ path: '', span }, textDocument) : null)) : null,
+        placement: mapping ? toPlacementWire(mapping, target) : null,
+    };
+}
+
+/**
+ * The document's `Mapped` snapshot on the requested (or configured) target, for `nirmesh/map` and
+ * `nirmesh/export`. Throws `ResponseError` for bad params and when the request is cancelled.
+ */
+export async function mappedSnapshot(
+    core: ServerCore, params: MapParams, token: CancellationToken, progress: WorkDoneProgressReporter,
+): Promise<{ snapshot: DocumentSnapshot; target: string }> {
     if (typeof params?.uri !== 'string') throw invalidParams('nirmesh/map: params must be { uri: string, target?: string }');
     if (params.target !== undefined && (typeof params.target !== 'string' || params.target.trim() === '')) throw invalidParams('nirmesh/map: target must be a target id');
     await core.settings.ready;
@@ -61,17 +82,7 @@ async function mapDocument(core: ServerCore, params: MapParams, token: Cancellat
             });
         }
         throwIfCancelled(token); // a cancelled request is answered RequestCancelled even if the work got done
-        const { mapping, analysis, target } = snapshot.result;
-        const textDocument = snapshot.textDocument;
-        return {
-            uri: snapshot.uri,
-            version: snapshot.version,
-            target: settings.target,
-            diagnostics: snapshotDiagnostics(core, snapshot).map(toDiagnosticWire),
-            blocked: mapping === undefined,
-            graph: analysis ? toGraphWire(analysis, (span) => (textDocument ? originRange({ path: '', span }, textDocument) : null)) : null,
-            placement: mapping ? toPlacementWire(mapping, target) : null,
-        };
+        return { snapshot, target: settings.target };
     } finally {
         progress.done();
         if (forgetAfter) core.cache.forget(forgetAfter);

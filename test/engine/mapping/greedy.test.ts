@@ -48,12 +48,13 @@ describe('the greedy mapper on hand-checkable networks', () => {
         expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
         expect([mapping.targetId, mapping.chipsUsed, mapping.pesUsed, mapping.pesNeeded]).toEqual(['spinnaker2-chip', 1, 2, 2]);
         const [input, lif] = mapping.nodes;
-        // The source: fixed 64 + routing info 12 + 4 (one target) + 4 neurons × 8 bytes.
-        expect(input.pes).toEqual([{ chip: [0, 0], pe: 0, first: 0, count: 4, sramBytes: 112, key: 0, mask: 0xfffffffc }]);
+        // The source: fixed 64 + routing info 12 + 4 (one target) + 4 neurons × (8 bytes + one expected spike
+        // time of 4 B: 10 Hz over 100 steps of 1 ms).
+        expect(input.pes).toEqual([{ chip: [0, 0], pe: 0, first: 0, count: 4, sramBytes: 128, key: 0, mask: 0xfffffffc }]);
         // The LIF slice: fixed 64 + state 3 × 28 + input buffers 3 × 8 slots × 2 types × 4 B + 4 rows of 2 synapses × 8 B
-        // + 1 population-table entry × 12 + spikes (⌈3/32⌉ + 2 words) × 100 steps × 4 B.
-        expect(lif.pes).toEqual([{ chip: [0, 0], pe: 1, first: 0, count: 3, sramBytes: 64 + 84 + 192 + 32 + 12 + 1200 }]);
-        expect(lif.sramBreakdown).toEqual({ fixed: 64, neurons: 84, inputBuffers: 192, synapses: 32, populationTable: 12, routingInfo: 0, recording: 1200 });
+        // + 1 population-table entry × 16 + spikes (⌈3/32⌉ + 2 words) × 100 steps × 4 B.
+        expect(lif.pes).toEqual([{ chip: [0, 0], pe: 1, first: 0, count: 3, sramBytes: 64 + 84 + 192 + 32 + 16 + 1200 }]);
+        expect(lif.sramBreakdown).toEqual({ fixed: 64, neurons: 84, inputBuffers: 192, synapses: 32, populationTable: 16, routingInfo: 0, recording: 1200 });
         expect([lif.neuronsPerCore, lif.neuronsPerCoreSource, lif.fittingNeuronsPerCore, lif.synapsesIn, lif.synapsesExact]).toEqual([3, 'model-limit', 3, 8, true]);
         expect(mapping.chips).toEqual([{ x: 0, y: 0, pesUsed: 2, dramBytes: 0, routerEntries: 1, routerEntriesUncompressed: 1 }]);
         expect([input.routerEntries, lif.routerEntries]).toEqual([1, 0]);
@@ -77,10 +78,10 @@ describe('the greedy mapper on hand-checkable networks', () => {
         ), target('spinnaker2-chip'));
         const lif = mapping.nodes[1];
         // A row of n 16-bit synapses per input, 92 B of state and buffers per neuron, 64 B fixed and two
-        // population-table entries (the 400 inputs are 2 slices): 400 × (4 + ⌈2n/4⌉·4) + 92 n + 88 ≤ 67,328.
-        const sram = (n: number) => 400 * (4 + Math.ceil((2 * n) / 4) * 4) + 92 * n + 88;
-        expect([sram(72), sram(73)]).toEqual([65912, 67604]);
-        expect([lif.neuronsPerCore, lif.neuronsPerCoreSource, lif.pesNeeded, lif.maxSramBytes]).toEqual([72, 'sram-fit', 14, 65912]);
+        // population-table entries (the 400 inputs are 2 slices): 400 × (4 + ⌈2n/4⌉·4) + 92 n + 96 ≤ 67,328.
+        const sram = (n: number) => 400 * (4 + Math.ceil((2 * n) / 4) * 4) + 92 * n + 96;
+        expect([sram(72), sram(73)]).toEqual([65920, 67612]);
+        expect([lif.neuronsPerCore, lif.neuronsPerCoreSource, lif.pesNeeded, lif.maxSramBytes]).toEqual([72, 'sram-fit', 14, 65920]);
         expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     });
 
@@ -92,7 +93,7 @@ describe('the greedy mapper on hand-checkable networks', () => {
         const [p] = problems.filter((q) => q.code === 'spinnaker2/sram-per-pe');
         expect(text.slice(p.origin.span!.start, p.origin.span!.end)).toBe('200');
         expect(p.data).toEqual({ fix: 'set-neurons-per-core', value: 72 });
-        expect(p.message).toMatch(/^a PE of 'lif' \(200 neurons\) needs 180,088 bytes of SRAM \(synapse rows 161,600 B, .*a PE of spinnaker2-chip has a 67,328-byte data window\. Suggestion: set neurons_per_core to 72 \(14 PEs\)\.$/);
+        expect(p.message).toMatch(/^a PE of 'lif' \(200 neurons\) needs 180,096 bytes of SRAM \(synapse rows 161,600 B, .*a PE of spinnaker2-chip has a 67,328-byte data window\. Suggestion: set neurons_per_core to 72 \(14 PEs\)\.$/);
     });
 
     it('suggests a shorter recording when recording is what overflows', async () => {
@@ -101,8 +102,8 @@ describe('the greedy mapper on hand-checkable networks', () => {
             '    - [in, fc]\n    - [fc, lif]',
         ), target('spinnaker2-chip'), 10000);
         const [p] = problems.filter((q) => q.code === 'spinnaker2/sram-per-pe');
-        // Spikes 3 words + voltages 9 words per step: 48 B per step; the rest takes 972 B: (67,328 − 972) / 48 = 1,382.
-        expect(p.message).toMatch(/needs 480,972 bytes of SRAM \(recording 480,000 B, .* for 10,000 recorded steps; .* Suggestion: record at most 1,382 steps\.$/);
+        // Spikes 3 words + voltages 9 words per step: 48 B per step; the rest takes 976 B: (67,328 − 976) / 48 = 1,382.
+        expect(p.message).toMatch(/needs 480,976 bytes of SRAM \(recording 480,000 B, .* for 10,000 recorded steps; .* Suggestion: record at most 1,382 steps\.$/);
     });
 
     it('reports too many PEs on each node left over, naming a target that is big enough', async () => {
@@ -110,10 +111,10 @@ describe('the greedy mapper on hand-checkable networks', () => {
             `    in: {type: Input, shape: [100]}\n    fc: {type: Linear, weight: {shape: [40000, 100], fixed_probability: {p: 0.1, weight: 1, seed: 1}}}\n    lif: {type: LIF, shape: [40000], ${LIF}}`,
             '    - [in, fc]\n    - [fc, lif]',
         ), target('spinnaker2-chip'));
-        expect([mapping.pesUsed, mapping.pesNeeded]).toEqual([152, 158]);
+        expect([mapping.pesUsed, mapping.pesNeeded]).toEqual([148, 158]);
         const [p] = problems.filter((q) => q.code === 'spinnaker2/too-many-pes');
         expect(p.origin.path).toBe('/node/nodes/lif');
-        expect(p.message).toBe("6 of the 157 PEs 'lif' needs could not be placed: the network needs 158 PEs and spinnaker2-chip has 152 PEs (1 chip × 152). Suggestion: map onto spinnaker2-board48.");
+        expect(p.message).toBe("10 of the 157 PEs 'lif' needs could not be placed: the network needs 158 PEs and spinnaker2-chip has 148 PEs (1 chip × 148). Suggestion: map onto spinnaker2-board48.");
         expect(p.data).toEqual({ fix: 'use-target', value: 'spinnaker2-board48' });
     });
 

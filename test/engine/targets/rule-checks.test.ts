@@ -53,7 +53,7 @@ describe('SpiNNaker toolchain rules', () => {
         expect(p.message).toMatch(/^'a' feeds 'b' with no weights between them/);
     });
 
-    it('reports pooling that no convolution or Flatten → Affine follows, and CubaLIF after a convolution', async () => {
+    it('accepts pooling straight into neurons, and reports CubaLIF after a convolution', async () => {
         const problems = await rules(spec(
             `    in: {type: Input, shape: [1, 4, 4]}
     conv: {type: Conv2d, weight: {shape: [1, 1, 3, 3], ones: true}, bias: {shape: [1], zeros: true}, stride: 1, padding: 1, dilation: 1, groups: 1, input_shape: [4, 4]}
@@ -63,7 +63,8 @@ describe('SpiNNaker toolchain rules', () => {
             '    - [in, conv]\n    - [conv, cuba]\n    - [cuba, pool]\n    - [pool, if2]',
         ));
         expect(problems.find((p) => p.code === 'spinnaker2/cubalif-after-conv')?.at).toBe('CubaLIF');
-        expect(problems.find((p) => p.code === 'spinnaker2/pooling-placement')?.origin.path).toBe('/node/nodes/pool');
+        // Pooling straight into neurons is what s2_nir.py create_sumpool2d_projection does: no hint.
+        expect(problems.find((p) => p.code === 'spinnaker2/from-nir')).toBeUndefined();
     });
 
     it('reports a delay the 3-bit field cannot hold, on the hint, in steps and seconds', async () => {
@@ -74,7 +75,7 @@ describe('SpiNNaker toolchain rules', () => {
         ));
         const [p] = problems.filter((q) => q.code === 'spinnaker2/delay-range');
         expect(p.at).toBe('12');
-        expect(p.message).toBe("the projection 'in' → 'lif' needs a delay of 12 steps (the delay hint's 12 steps); spinnaker2-board48 encodes 0..7 steps. Suggestion: keep the delay within 0..7 steps (at most 0.0035 at dt 0.0005).");
+        expect(p.message).toBe("the projection 'in' → 'lif' needs a delay of 12 steps (the delay hint's 12 steps); spinnaker2-board48 encodes 1..8 steps. Suggestion: keep the delay within 1..8 steps (at most 0.004 at dt 0.0005).");
         expect(await rules(spec(
             `    in: {type: Input, shape: [4]}\n    fc: {type: Linear, weight: {shape: [4, 4], ones: true}, metadata: {spinnaker2: {delay: 12}}}\n    lif: {type: LIF, shape: [4], ${LIF}}`,
             '    - [in, fc]\n    - [fc, lif]',
@@ -100,7 +101,7 @@ describe('SpiNNaker toolchain rules', () => {
         const [p] = problems.filter((q) => q.code === 'spinnaker2/weight-quantisation');
         // 127 levels of 1/127: 1 → 127 (exact), 0.5 → 64 (0.50394, +0.79%), 0.003 → 0 (−100%).
         expect(p.severity).toBe('warning');
-        expect(p.data).toEqual({ maxRelativeError: 1, meanRelativeError: expect.closeTo((0 + (64 / 127 - 0.5) / 0.5 + 1) / 3, 6), zeroed: 1 });
+        expect(p.data).toEqual({ maxRelativeError: 1, meanRelativeError: expect.closeTo((0 + (64 / 127 - 0.5) / 0.5 + 1) / 3, 6), zeroed: 1, step: 1 / 127, levels: 127 });
         expect(p.message).toBe("weights of 'fc' are rounded to 127 levels of 0.00787 up to |w| = 1 on spinnaker2-board48: max relative error 100.0%, mean 33.6%; 1 of 3 non-zero weights round to 0; the warning limit is a mean of 5.0%. Suggestion: spread the weights over the range (clip outliers: one step is 0.00787), or prune weights below 0.00394.");
         expect(p.at).toBe('[[1, 0.5, 0.003]]');
     });

@@ -116,7 +116,7 @@ describe('settings', () => {
     it('gives SpiNNaker1 its own numbers through the same names', () => {
         const t = target('spinnaker1-board48');
         const value = (name: string) => t.settings.get(name)?.value;
-        expect([value('pes_per_chip'), value('reserved_pes_per_chip'), value('sram_per_pe_bytes'), value('router_entries_per_chip'), value('synapses_in_dram')]).toEqual([18, 1, 65536, 1023, 1]);
+        expect([value('pes_per_chip'), value('reserved_pes_per_chip'), value('sram_per_pe_bytes'), value('router_entries_per_chip'), value('synapses_in_dram')]).toEqual([18, 2, 65536, 1023, 1]);
         expect(t.settings.has('clock_low_hz')).toBe(false);
     });
 

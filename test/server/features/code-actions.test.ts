@@ -157,3 +157,22 @@ describe('code actions', () => {
         expect(fixes(doc, { ...diagnostic(doc, 0, 'nir/duplicate-edge', {}), data: undefined })).toEqual([]);
     });
 });
+
+describe('quick fix: Linear after Flatten becomes an Affine (spinnaker2/from-nir)', () => {
+    it('renames the type and adds a zero bias, which reads back as an Affine', () => {
+        const text = 'node:\n  type: NIRGraph\n  nodes:\n    flat: {type: Flatten, start_dim: 0, end_dim: -1}\n    fc:\n      type: Linear\n      weight: [[1, 2], [3, 4]]\n  edges: [[flat, fc]]\n';
+        const doc = readyOf(text);
+        const [action] = fixes(doc, diagnostic(doc, offsetOf(text, 'Linear'), 'spinnaker2/from-nir', { fix: 'linear-to-affine', node: '/node/nodes/fc' }));
+        expect(action).toMatchObject({ title: "Make 'fc' an Affine with bias 0", isPreferred: true });
+        const fixed = applied(doc, action);
+        expect(fixed).toContain('      type: Affine\n      weight: [[1, 2], [3, 4]]\n      bias: 0\n');
+        const fc = parseSpec(fixed, { nodeKinds: (t) => TEST_REGISTRY.nodeKinds.get(t) }).document?.root.nodes?.get('fc');
+        expect([fc?.type, numberAt(fc?.params.get('bias'))]).toEqual(['Affine', 0]);
+    });
+
+    it('offers nothing for a node that is not a Linear', () => {
+        const text = 'node:\n  type: NIRGraph\n  nodes:\n    fc: {type: Affine, weight: [[1]], bias: 0}\n  edges: []\n';
+        const doc = readyOf(text);
+        expect(fixes(doc, diagnostic(doc, 0, 'spinnaker2/from-nir', { fix: 'linear-to-affine', node: '/node/nodes/fc' }))).toEqual([]);
+    });
+});

@@ -2,18 +2,34 @@ import type { Connectivity } from './types.js';
 import { rowBytes } from './types.js';
 import { backwardReach, forwardReach, gridSize, type Grid, type Window } from './grid-geometry.js';
 
+/** The (output position, kernel tap) pairs along one axis whose input index lies inside 0..length−1. */
+function insideTaps(length: number, outLength: number, k: number, s: number, p: number, d: number): number {
+    let n = 0;
+    for (let o = 0; o < outLength; o++) {
+        for (let j = 0; j < k; j++) {
+            const x = o * s - p + j * d;
+            if (x >= 0 && x < length) n++;
+        }
+    }
+    return n;
+}
+
 /**
  * A convolution as py-spinnaker2's Conv2DProjection stores it: each PE keeps the whole kernel
  * (int8 weights) and a parameter block, not synapse rows (facts §3.3–3.4). `kernelNonZeros[c]` is
  * the number of non-zero weights of output channel c: the fan-in of its interior neurons.
- * `fusedPoolWindow` > 1 when a pooling layer before the convolution is fused into it.
+ * `fusedPoolWindow` > 1 when a pooling layer before the convolution is fused into it. The synapse
+ * count leaves out taps in the padding (exact for dense kernels, an expectation for sparse ones).
  */
 export function convolution(
     input: Grid, output: Grid, window: Window, kernelElements: number, kernelNonZeros: readonly number[], fusedPoolWindow = 1,
 ): Connectivity {
     const plane = output.height * output.width;
     const perChannel = kernelNonZeros.map((n) => n * fusedPoolWindow);
-    const synapses = perChannel.reduce((a, n) => a + n * plane, 0);
+    // Taps that fall into the padding make no synapse: count the (position, tap) pairs inside the input.
+    const inside = (insideTaps(input.height, output.height, window.kh, window.sh, window.ph, window.dh)
+        * insideTaps(input.width, output.width, window.kw, window.sw, window.pw, window.dw)) / (window.kh * window.kw * plane || 1);
+    const synapses = perChannel.reduce((a, n) => a + n * plane, 0) * inside;
     const postSize = gridSize(output);
     let max = 0;
     let argChannel = 0;

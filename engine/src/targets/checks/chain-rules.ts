@@ -3,7 +3,7 @@ import type { RuleContext } from './target-check.js';
 import { spinnakerCheck } from './target-check.js';
 
 /** Reports once per node, however many projections run through it. */
-function eachOnce<T>(items: Iterable<T>, key: (item: T) => unknown, visit: (item: T) => void): void {
+export function eachOnce<T>(items: Iterable<T>, key: (item: T) => unknown, visit: (item: T) => void): void {
     const seen = new Set<unknown>();
     for (const item of items) {
         const k = key(item);
@@ -60,34 +60,6 @@ export const neuronToNeuron = spinnakerCheck(
                 origin: p.ops[0]?.node.node.origin ?? edge?.origin ?? rc.graph.populations[p.post].node.node.origin,
             });
         }
-    },
-);
-
-/** `spinnaker2/pooling-placement`: pooling not followed by Conv2d or by Flatten → Affine/Linear (s2_nir, facts §3.4). */
-export const poolingPlacement = spinnakerCheck(
-    'spinnaker2/pooling-placement',
-    'error',
-    'Pooling that is not followed by Conv2d or by Flatten and Affine',
-    'target',
-    (rc) => {
-        const misplaced: { pool: ChainOp; p: Projection }[] = [];
-        for (const p of rc.graph.projections) {
-            p.ops.forEach((op, i) => {
-                if (op.role !== 'pool') return;
-                const rest = p.ops.slice(i + 1).map((o) => o.node.node.type);
-                const ok = rest[0] === 'Conv2d' || (rest[0] === 'Flatten' && (rest[1] === 'Affine' || rest[1] === 'Linear'));
-                if (!ok) misplaced.push({ pool: op, p });
-            });
-        }
-        eachOnce(misplaced, (m) => m.pool.node, ({ pool, p }) => {
-            const next = p.ops[p.ops.indexOf(pool) + 1]?.node.node;
-            rc.ctx.report({
-                code: 'spinnaker2/pooling-placement',
-                severity: 'error',
-                message: `pooling '${pool.node.node.name}' is followed by ${next ? `'${next.name}' (${next.type})` : `the neuron layer '${rc.graph.populations[p.post].name}'`}; ${rc.target.id} fuses pooling only into a following Conv2d or a Flatten then Affine/Linear. Suggestion: move the pooling before a Conv2d, or add Flatten and Affine after it.`,
-                origin: pool.node.node.origin,
-            });
-        });
     },
 );
 

@@ -3,7 +3,7 @@ import type { Origin } from '../../nir/origin.js';
 import { spinnakerCheck, fmt, type RuleContext } from './target-check.js';
 import { settingValue } from '../setting.js';
 import { asTensor, scalarOf, tensorRange } from '../../machine/tensor-values.js';
-import { isConv } from '../../machine/node-roles.js';
+import { synapsePlan, type ProjectionSynapses } from '../../machine/synapse-plan.js';
 import { secondsPer } from '../../plugins/check.js';
 
 /**
@@ -23,11 +23,14 @@ interface DelayOf {
     readonly how: string;
 }
 
-/** A projection's delay: the synaptic delay plus its Delay nodes' values (in the document's time unit) over the step `dt` (seconds). */
-function delayOf(rc: RuleContext, p: Projection, dt: number): DelayOf {
+/**
+ * A projection's delay: its hint, else the plan's (`default_delay_steps`, or `conv_delay_steps`
+ * for a Conv2DProjection), plus its Delay nodes' values (in the document's time unit) over the step `dt` (seconds).
+ */
+function delayOf(rc: RuleContext, p: Projection, planned: ProjectionSynapses, dt: number): DelayOf {
     const unit = rc.ctx.timeUnit ?? 's';
-    const conv = p.weightOp !== undefined && isConv(p.weightOp.node.node.type);
-    const base = p.delayHint?.steps ?? settingValue(rc.target, conv ? 'conv_delay_steps' : 'default_delay_steps');
+    const conv = planned.conv !== undefined;
+    const base = p.delayHint?.steps ?? planned.delaySteps;
     let steps = base;
     let origin = p.delayHint?.origin ?? p.origin;
     const parts = [p.delayHint ? `the delay hint's ${base} step${base === 1 ? '' : 's'}` : `the default ${base}-step synaptic delay`];
@@ -45,7 +48,12 @@ function delayOf(rc: RuleContext, p: Projection, dt: number): DelayOf {
     return { steps, conv, origin, how: parts.join(' plus ') };
 }
 
-/** `spinnaker2/delay-range`: a synaptic delay the synapse word cannot encode (facts #40, #44, §3.3, §7). */
+/**
+ * `spinnaker2/delay-range`: a synaptic delay the post population's model cannot encode
+ * (`synapsePlan`): a Conv2DProjection takes `conv_delay_steps`; the delayed model (`lif`) takes
+ * `min_delay_steps`..`max_delay_steps`; a population fed by a Conv2DProjection (`lif_conv2d`) has
+ * no delay field, so its other projections take `default_delay_steps`.
+ */
 export const delayRange = spinnakerCheck(
     'spinnaker2/delay-range',
     'error',
@@ -56,18 +64,25 @@ export const delayRange = spinnakerCheck(
         const min = settingValue(rc.target, 'min_delay_steps');
         const max = settingValue(rc.target, 'max_delay_steps');
         const convDelay = settingValue(rc.target, 'conv_delay_steps');
+        const fixedDelay = settingValue(rc.target, 'default_delay_steps');
+        const plan = synapsePlan(rc.graph, rc.target, rc.ctx.registry.neuronModels);
         const reported = new Set<string>();
         for (const p of rc.graph.projections) {
-            const d = delayOf(rc, p, dt);
-            const ok = d.conv ? d.steps === convDelay : d.steps >= min && d.steps <= max;
+            const d = delayOf(rc, p, plan.projections[p.index], dt);
+            const model = plan.populations[p.post];
+            const noField = !d.conv && model.variant === 'conv';
+            const ok = d.conv ? d.steps === convDelay : noField ? d.steps === fixedDelay : d.steps >= min && d.steps <= max;
             if (ok || reported.has(d.origin.path)) continue;
             reported.add(d.origin.path);
             const { name: pre } = rc.graph.populations[p.pre];
             const { name: post } = rc.graph.populations[p.post];
-            const allowed = d.conv ? `exactly ${convDelay} steps for a convolution` : `${min}..${max} steps`;
+            const allowed = d.conv
+                ? `exactly ${convDelay} steps for a Conv2DProjection`
+                : noField ? `only ${fixedDelay} step${fixedDelay === 1 ? '' : 's'} into '${post}', which runs ${model.machineModel} (fed by a convolution, no delay field)` : `${min}..${max} steps`;
             const fix = d.conv
                 ? `remove the delay from the convolution path (a convolution projection takes ${convDelay} steps)`
-                : `keep the delay within ${min}..${max} steps (at most ${fmt(max * dt)} at dt ${fmt(dt)})`;
+                : noField ? `remove the delay hint, or feed '${post}' through a layer without convolution`
+                    : `keep the delay within ${min}..${max} steps (at most ${fmt(max * dt)} at dt ${fmt(dt)})`;
             rc.ctx.report({
                 code: 'spinnaker2/delay-range',
                 severity: 'error',

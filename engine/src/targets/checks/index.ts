@@ -1,6 +1,7 @@
 import type { Check } from '../../plugins/check.js';
 import { unsupportedPrimitive } from './unsupported-primitive.js';
-import { consecutiveWeightLayers, neuronToNeuron, poolingPlacement, cubaLifAfterConv } from './chain-rules.js';
+import { consecutiveWeightLayers, neuronToNeuron, cubaLifAfterConv } from './chain-rules.js';
+import { fromNirRules } from './from-nir-rules.js';
 import { delayRange } from './delay-range.js';
 import { weightQuantisation } from './weight-quantisation.js';
 import { fanIn } from './fan-in.js';
@@ -10,7 +11,7 @@ import { tooManyPes, routerEntries, unplaceable, keySpace } from './placement-ch
 
 /** The SpiNNaker toolchain's rules (fast, need a target), in the order docs/diagnostics/spinnaker2.md lists them. */
 export const RULE_CHECKS: readonly Check[] = [
-    unsupportedPrimitive, consecutiveWeightLayers, neuronToNeuron, poolingPlacement, cubaLifAfterConv,
+    unsupportedPrimitive, consecutiveWeightLayers, neuronToNeuron, cubaLifAfterConv, fromNirRules,
     delayRange, weightQuantisation, fanIn, badHint, neuronsPerCoreLimit,
 ];
 

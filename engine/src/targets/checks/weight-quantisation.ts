@@ -5,10 +5,12 @@ import { settingValue } from '../setting.js';
 import { asTensor } from '../../machine/tensor-values.js';
 import { elementCount, type Generator } from '../../nir/value.js';
 import { quantisationError, type QuantisationError } from '../../machine/quantisation.js';
+import { synapsePlan, weightGrid } from '../../machine/synapse-plan.js';
 
 /**
- * `spinnaker2/weight-quantisation`: the relative error of rounding a weight layer to the target's
- * `weight_levels` (py-spinnaker2's NIR import scales every layer to ±127, facts #45). A warning
+ * `spinnaker2/weight-quantisation`: the relative error of rounding a weight layer to the integer
+ * grid of the population it feeds (`synapsePlan`: ±127 for `lif_no_delay`, ±15 for `lif`, one
+ * scale shared by every projection into the population, as s2_nir.py get_max_abs_weight). A warning
  * above `weight_error_warning`, else a hint. Layers with the same weight recipe (up to its seed)
  * are measured once, and a layer's report is reused while its tensor data stays the same object
  * (see `reportCache`).
@@ -20,7 +22,7 @@ export const weightQuantisation = spinnakerCheck(
     'target',
     ({ ctx, target, graph }) => {
         const threshold = settingValue(target, 'weight_error_warning');
-        const levels = settingValue(target, 'weight_levels');
+        const plan = synapsePlan(graph, target, ctx.registry.neuronModels);
         const seen = new Set<unknown>();
         const byRecipe = new Map<string, QuantisationError | undefined>();
         for (const p of graph.projections) {
@@ -30,27 +32,28 @@ export const weightQuantisation = spinnakerCheck(
             const node = op.node.node;
             const tensor = asTensor(node.params.get(node.type === 'Scale' ? 'scale' : 'weight'));
             if (!tensor) continue;
-            report(tensor, node.name);
+            const grid = weightGrid(plan, p, tensor);
+            report(tensor, node.name, grid?.levels ?? plan.populations[p.post].levels, grid?.step);
         }
 
-        function measure(tensor: Tensor): QuantisationError | undefined {
-            const recipe = tensor.source.kind === 'generated' ? recipeKey(tensor.source.generator, elementCount(tensor.shape)) : undefined;
-            if (recipe === undefined) return quantisationError(tensor, levels);
-            if (!byRecipe.has(recipe)) byRecipe.set(recipe, quantisationError(tensor, levels));
+        function measure(tensor: Tensor, levels: number, step: number | undefined): QuantisationError | undefined {
+            const recipe = tensor.source.kind === 'generated' ? `${recipeKey(tensor.source.generator, elementCount(tensor.shape))}/${step}` : undefined;
+            if (recipe === undefined) return quantisationError(tensor, levels, step);
+            if (!byRecipe.has(recipe)) byRecipe.set(recipe, quantisationError(tensor, levels, step));
             return byRecipe.get(recipe);
         }
 
-        function report(tensor: Tensor, name: string): void {
-            const key = `${target.id}\0${levels}\0${threshold}\0${name}\0${tensor.dtype}\0${tensor.shape.join(',')}`;
+        function report(tensor: Tensor, name: string, levels: number, step: number | undefined): void {
+            const key = `${target.id}\0${levels}\0${step}\0${threshold}\0${name}\0${tensor.dtype}\0${tensor.shape.join(',')}`;
             let byKey = reportCache.get(tensor.source);
             if (!byKey) reportCache.set(tensor.source, (byKey = new Map()));
-            if (!byKey.has(key)) byKey.set(key, describe(tensor, name));
+            if (!byKey.has(key)) byKey.set(key, describe(tensor, name, levels, step));
             const found = byKey.get(key);
             if (found) ctx.report({ code: found.code, severity: found.severity, message: found.message, origin: tensor.origin, data: found.data });
         }
 
-        function describe(tensor: Tensor, name: string): CachedReport | undefined {
-            const e = measure(tensor);
+        function describe(tensor: Tensor, name: string, levels: number, step: number | undefined): CachedReport | undefined {
+            const e = measure(tensor, levels, step);
             if (!e) return undefined;
             const warn = e.meanRelative > threshold;
             const share = e.exact ? `${fmt(e.zeroed)} of ${fmt(e.nonZero)} non-zero weights` : `about ${pct(e.zeroed / e.nonZero)} of the weights`;
@@ -63,7 +66,7 @@ export const weightQuantisation = spinnakerCheck(
                 code: 'spinnaker2/weight-quantisation',
                 severity: warn ? 'warning' : 'hint',
                 message: `weights of '${name}' are rounded to ${fmt(levels)} levels of ${fmt(e.step)} up to |w| = ${fmt(e.maxAbs)} on ${target.id}: max relative error ${pct(e.maxRelative)}, mean ${pct(e.meanRelative)}${zeroed}${basis}; the warning limit is a mean of ${pct(threshold)}. Suggestion: ${suggestion}.`,
-                data: { maxRelativeError: e.maxRelative, meanRelativeError: e.meanRelative, zeroed: e.zeroed },
+                data: { maxRelativeError: e.maxRelative, meanRelativeError: e.meanRelative, zeroed: e.zeroed, step: e.step, levels },
             };
         }
     },

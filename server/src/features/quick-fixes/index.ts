@@ -10,6 +10,7 @@
  */
 import { createNodeFix } from './create-node.js';
 import { neuronsPerCoreFix } from './neurons-per-core.js';
+import { linearToAffineFix } from './linear-to-affine.js';
 import type { QuickFixProvider } from './quick-fix.js';
 import { removeEdgeFix } from './remove-edge.js';
 import { setShapeFix } from './set-shape.js';
@@ -18,7 +19,7 @@ export type { QuickFix, QuickFixContext, QuickFixProvider } from './quick-fix.js
 export type { OffsetEdit } from './yaml-edits.js';
 
 /** Every quick fix, in one closed list. */
-export const QUICK_FIXES: readonly QuickFixProvider[] = [createNodeFix, neuronsPerCoreFix, setShapeFix, removeEdgeFix];
+export const QUICK_FIXES: readonly QuickFixProvider[] = [createNodeFix, neuronsPerCoreFix, setShapeFix, removeEdgeFix, linearToAffineFix];
 
 /** The providers that answer a diagnostic: those named by `data.fix`, else those for its code. */
 export function providersFor(fix: unknown, code: unknown): QuickFixProvider[] {
