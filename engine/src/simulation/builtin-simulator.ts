@@ -5,6 +5,9 @@ import { secondsPer } from '../plugins/check.js';
 import { scalarOf } from '../machine/tensor-values.js';
 import { settingValue } from '../targets/setting.js';
 import { buildNetwork } from './network.js';
+import { machineGraphOf } from '../machine/lower.js';
+import { synapsePlan } from '../machine/synapse-plan.js';
+import { SPINNAKER_NEURON_MODELS } from '../targets/neuron-models.js';
 import { spikeSources } from './spike-sources.js';
 import { Recorder } from './recorder.js';
 import { runTicks } from './tick-loop.js';
@@ -26,6 +29,9 @@ export const builtinSimulator: Simulator = {
     run: async (request) => simulate(request),
 };
 
+/** The neuron models the synapse plan consults (conv and delayed variants), by NIR type. */
+const OWN_MODELS = new Map(SPINNAKER_NEURON_MODELS.map((m) => [m.id, m]));
+
 async function simulate(request: SimulationRequest): Promise<RunResult> {
     const started = performance.now();
     const { analysis, target, options } = request;
@@ -37,8 +43,9 @@ async function simulate(request: SimulationRequest): Promise<RunResult> {
     const tick = dtMs / 1000 / secondsPer(options.timeUnit);
     const steps = Math.max(0, Math.floor(options.steps ?? DEFAULT_RUN_STEPS));
     const levels = single && target && program ? settingValue(target, 'weight_levels') : undefined;
+    const plan = levels !== undefined && target ? synapsePlan(machineGraphOf(analysis), target, OWN_MODELS) : undefined;
     const network = buildNetwork(analysis, {
-        dt: tick, single, storage: { levels },
+        dt: tick, single, storage: { levels }, plan,
         integration: options.integration ?? 'exponential', reset: options.reset ?? 'to-reset',
     });
     problems.push(...network.problems);

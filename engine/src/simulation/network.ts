@@ -6,6 +6,8 @@ import { chainMap, type ChainMap } from './chain-ops.js';
 import { buildSynapseRows, chainConstant, type SynapseRows } from './synapse-rows.js';
 import { neuronDynamics, type DynamicsOptions, type NeuronDynamics } from './neuron-dynamics.js';
 import type { WeightStorage } from './weight-values.js';
+import type { Tensor } from '../nir/value.js';
+import { weightGrid, type SynapsePlan } from '../machine/synapse-plan.js';
 
 /** One population as the simulator runs it: a neuron node with its dynamics, or an Input node (a spike source). */
 export interface SimPopulation {
@@ -39,6 +41,8 @@ export interface SimNetwork {
 /** How to build the network. */
 export interface NetworkOptions extends DynamicsOptions {
     readonly storage: WeightStorage;
+    /** The synapse plan of the mapped machine, whose per-population grids the weights round to under hardware storage. */
+    readonly plan?: SynapsePlan;
 }
 
 /**
@@ -61,8 +65,12 @@ export function buildNetwork(analysis: GraphAnalysis, options: NetworkOptions): 
         const post = graph.populations[projection.post];
         const maps: ChainMap[] = [];
         let failed = false;
+        const plan = options.plan;
+        const storage: WeightStorage = plan && options.storage.levels !== undefined
+            ? { ...options.storage, grid: (tensor: Tensor) => weightGrid(plan, projection, tensor) }
+            : options.storage;
         for (const op of projection.ops) {
-            const map = chainMap(op, { storage: options.storage, tick: options.dt });
+            const map = chainMap(op, { storage, tick: options.dt });
             if (typeof map === 'string') {
                 unsupported(op.node.node.origin, `'${op.node.node.name}' (${op.node.node.type})`, map);
                 failed = true;

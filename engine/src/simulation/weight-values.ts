@@ -7,17 +7,23 @@ import { quantisationError, quantiseWeight } from '../machine/quantisation.js';
 /** Element `i` (row-major) of a tensor as the run uses it. */
 export type ValueAt = (i: number) => number;
 
-/** How weights are stored: as written (`exact`), or rounded to `levels` steps per layer as the machine stores them. */
+/** How weights are stored: as written (`exact`), or rounded to integer levels as the machine stores them. */
 export interface WeightStorage {
     /** Magnitude steps per sign; absent for exact weights. */
     readonly levels?: number;
+    /**
+     * The integer grid of a weight tensor as the mapped machine stores it (its population's levels
+     * and shared scale, `weightGrid` of the synapse plan); where it answers, it wins over `levels`.
+     */
+    readonly grid?: (tensor: Tensor) => { readonly step: number; readonly levels: number } | undefined;
 }
 
 /**
  * Element `i` of a dense tensor or of an element-wise generator, or undefined for the matrix
  * generators (`fixed_probability`, `one_to_one`), which the chain ops read row by row. Under
- * hardware storage every value is rounded as the weight-quantisation check measures it: one
- * step is the layer's largest |w| (the generator's expected largest draw) over `levels`.
+ * hardware storage every value is rounded as the weight-quantisation check measures it: on the
+ * synapse plan's grid of its population when the storage has one, else with one step per layer,
+ * its largest |w| (the generator's expected largest draw) over `levels`.
  */
 export function valueReader(tensor: Tensor, storage: WeightStorage): ValueAt | undefined {
     const raw = rawReader(tensor);
@@ -27,6 +33,8 @@ export function valueReader(tensor: Tensor, storage: WeightStorage): ValueAt | u
 
 /** Wraps a reader of a layer's values with the layer's quantisation (identity for exact storage). */
 export function quantised(tensor: Tensor, read: ValueAt, storage: WeightStorage): ValueAt {
+    const grid = storage.grid?.(tensor);
+    if (grid && grid.step > 0) return (i) => quantiseWeight(read(i), grid.step, grid.levels);
     const levels = storage.levels;
     if (levels === undefined) return read;
     const step = quantisationError(tensor, levels)?.step;
