@@ -65,10 +65,14 @@ interface ParamRun {
  */
 const paramRuns = new WeakMap<NirNode, ParamRun>();
 
-/** Runs a node's shape rule, keeping only the problems of its last run; a throwing rule is reported, not propagated. */
+/**
+ * Runs a node's shape rule, keeping only the problems of its last run; a throwing rule is reported,
+ * not propagated. A node with a parameter that could not be read keeps unknown shapes: its rule
+ * would read the parameter as absent and report what the reader already did.
+ */
 function applyRule(record: NodeRecord, inputShape: Shape | undefined, found: Map<NodeRecord, readonly Problem[]>): void {
     const kind = record.kind;
-    if (!kind) return;
+    if (!kind || record.node.unreadParams?.size) return;
     const cacheable = inputShape === undefined && BUILT_IN_KINDS.has(kind);
     const cached = cacheable ? paramRuns.get(record.node) : undefined;
     if (cached && cached.kind === kind) {
