@@ -1,13 +1,14 @@
 import type { CliCommand } from '../cli-context.js';
 import { EXIT, UsageError } from '../cli-context.js';
 import { parseNeuronsPerCore, parseOptions, parseTimeUnit } from '../parse-options.js';
-import { loadSourceFile } from '../load-source.js';
+import { loadSourceFiles } from '../load-source.js';
 import { toJsonDiagnostics, formatDiagnosticLine, type JsonDiagnostic } from '../diagnostic-report.js';
 import { resolveTarget, DEFAULT_TARGET_ID } from '../../../engine/src/index.js';
 
 /**
  * `nirmesh check FILE... [--target ID] [--json] [--lenient] [--map] [--hints] [--neurons-per-core TYPE=N]…
- * [--time-unit s|ms]`: exit 0 clean, 1 errors, 2 usage/IO. Text output leaves hints out unless `--hints` is given (JSON always has them).
+ * [--time-unit s|ms]`: exit 0 clean, 1 errors, 2 usage/IO (an unreadable file is reported and the others
+ * are still checked). Text output leaves hints out unless `--hints` is given (JSON always has them).
  */
 export const checkCommand: CliCommand = {
     name: 'check',
@@ -29,7 +30,7 @@ export const checkCommand: CliCommand = {
         const neuronsPerCore = parseNeuronsPerCore('check', values['neurons-per-core']);
         const timeUnit = parseTimeUnit('check', values['time-unit']);
 
-        const files = positionals.map((path) => loadSourceFile(path, cwd, values.lenient ?? false));
+        const { files, unreadable } = loadSourceFiles(positionals, cwd, values.lenient ?? false, out.stderr);
         const diagnostics: JsonDiagnostic[] = [];
         for (const file of files) {
             const result = await engine.analyze(file.input, {
@@ -42,6 +43,7 @@ export const checkCommand: CliCommand = {
         }
         if (values.json) out.stdout(JSON.stringify({ diagnostics }, null, 2) + '\n');
         else printSummary(diagnostics, files.length, values.hints ?? false, out.stdout);
+        if (unreadable > 0) return EXIT.usage;
         return diagnostics.some((d) => d.severity === 'error') ? EXIT.problems : EXIT.ok;
     },
 };
