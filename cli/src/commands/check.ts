@@ -2,7 +2,7 @@ import type { CliCommand } from '../cli-context.js';
 import { EXIT, UsageError } from '../cli-context.js';
 import { parseNeuronsPerCore, parseOptions, parseTimeUnit } from '../parse-options.js';
 import { loadSourceFiles } from '../load-source.js';
-import { toJsonDiagnostics, formatDiagnosticLine, type JsonDiagnostic } from '../diagnostic-report.js';
+import { toJsonDiagnostics, formatDiagnosticLine, severityCounts, type JsonDiagnostic } from '../diagnostic-report.js';
 import { resolveTarget, DEFAULT_TARGET_ID } from '../../../engine/src/index.js';
 
 /**
@@ -51,10 +51,8 @@ export const checkCommand: CliCommand = {
 function printSummary(diagnostics: readonly JsonDiagnostic[], fileCount: number, showHints: boolean, write: (text: string) => void): void {
     const shown = showHints ? diagnostics : diagnostics.filter((d) => d.severity !== 'hint');
     for (const d of shown) write(formatDiagnosticLine(d) + '\n');
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     const files = fileCount === 1 ? '1 file' : `${fileCount} files`;
     const hidden = diagnostics.length - shown.length;
     const hiddenNote = hidden > 0 ? ` (${hidden} hint${hidden === 1 ? '' : 's'} not shown: --hints shows them)` : '';
-    write(`${files} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${hiddenNote}\n`);
+    write(`${files} checked: ${severityCounts(shown)}${hiddenNote}\n`);
 }
