@@ -55,6 +55,14 @@ describe('nirmesh map --json', () => {
         expect(faster.estimates.map((e: { name: string }) => e.name)).not.toContain('mean_firing_rate_hz');
     });
 
+    it('counts the energy of the synaptic events in the energy estimate', async () => {
+        const base = JSON.parse((await run('map', TWO_LAYER, '--json')).stdout);
+        const free = JSON.parse((await run('map', TWO_LAYER, '--json', '--set', 'energy_per_synaptic_event_j=0')).stdout);
+        expect(base.cost.synaptic_events_per_second).toBeGreaterThan(0);
+        expect(base.cost.energy_per_second_j - free.cost.energy_per_second_j).toBeCloseTo(base.cost.synaptic_events_per_second * 43e-9, 12);
+        expect(base.estimates.map((e: { name: string }) => e.name)).toContain('energy_per_synaptic_event_j');
+    });
+
     it('reports diagnostics of a .nir file by HDF5 path, without a text range', async () => {
         const { stdout } = await run('map', NIR_FILE, '--json');
         const report = JSON.parse(stdout);

@@ -87,4 +87,17 @@ ${dt === undefined ? '' : `  metadata: {dt: ${dt}}\n`}`;
         const [p] = await delayProblems(DELAYED(10, 1), 'ms');
         expect(p.message).toMatch(/up to 10 ms at dt 1 ms = 10 steps/);
     });
+
+    it('takes the unit from the graph\'s metadata.time_unit when the document names one', async () => {
+        const withUnit = (unit: string) => DELAYED(10).replace('  edges:', `  metadata: {time_unit: ${unit}}\n  edges:`);
+        // 10 ms is 10 steps at the target's 1 ms step, whatever the caller asked for.
+        const [p] = await delayProblems(withUnit('ms'), 's');
+        expect(p.message).toMatch(/up to 10 ms at dt 1 ms = 10 steps/);
+        // 10 s is 10,000 steps.
+        const [q] = await delayProblems(withUnit('s'), 'ms');
+        expect(q.message).toMatch(/Delay 'd' up to 10 s at dt 0\.001 s = 10,?000 steps/);
+        // A unit NIRmesh does not know leaves the caller's choice.
+        const [r] = await delayProblems(withUnit('us'), 'ms');
+        expect(r.message).toMatch(/up to 10 ms at dt 1 ms/);
+    });
 });
