@@ -29,7 +29,9 @@ let client: MessageConnection | undefined;
 
 /**
  * An in-process server with completion and a probe feature that hands out the `ServerContext`,
- * initialised with a long debounce: after an edit nothing parses the new version unless a request waits for it.
+ * initialised with the longest debounce the server accepts (10 s; a longer one is refused and
+ * replaced by the 50 ms default, which would race the test): after an edit nothing parses the new
+ * version unless a request waits for it.
  */
 async function connect(): Promise<{ client: MessageConnection; ctx: ServerContext }> {
     let ctx: ServerContext | undefined;
@@ -40,7 +42,7 @@ async function connect(): Promise<{ client: MessageConnection; ctx: ServerContex
     const connection = createMessageConnection(new ClientReader(down), new ClientWriter(up));
     client = connection;
     connection.listen();
-    await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { nirmesh: { target: 'none', validationDelayMs: 600_000 } } });
+    await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { nirmesh: { target: 'none', validationDelayMs: 10_000 } } });
     await connection.sendNotification('initialized', {});
     if (!ctx) throw new Error('the probe feature was not registered');
     return { client: connection, ctx };
