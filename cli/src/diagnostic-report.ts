@@ -1,7 +1,7 @@
 import { LineIndex, SEVERITY_RANK, type Problem } from '../../engine/src/index.js';
 import type { SourceFile } from './load-source.js';
 
-/** One diagnostic exactly as `nirmesh check --json` prints it (DESIGN.md §4). */
+/** One diagnostic exactly as `nirmesh check --json` prints it (docs/cli.md). */
 export interface JsonDiagnostic {
     file: string;
     severity: Problem['severity'];

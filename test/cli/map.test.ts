@@ -16,7 +16,7 @@ async function run(...args: string[]) {
 
 /** Whether the engine reads .nir files yet (the HDF5 reader is another area's work). */
 describe('nirmesh map --json', () => {
-    it('reports the placement with the DESIGN.md §4 fields and exits 0 when the network fits', async () => {
+    it('reports the placement with the fields docs/cli.md lists and exits 0 when the network fits', async () => {
         const { code, stdout } = await run('map', TWO_LAYER, '--json', '--target', 'spinnaker2-chip');
         expect(code).toBe(0);
         const report = JSON.parse(stdout);

@@ -11,7 +11,7 @@ import {
 /**
  * `nirmesh map FILE [--target ID] [--json] [--verbose] [--steps N] [--set NAME=VALUE]… [--neurons-per-core TYPE=N]…
  * [--time-unit s|ms]`: places the network on
- * the target and reports PEs, SRAM, keys, routing tables and the diagnostics (DESIGN.md §4).
+ * the target and reports PEs, SRAM, keys, routing tables and the diagnostics (docs/cli.md).
  * Exit 0 when it fits, 1 when anything is an error, 2 for usage and I/O errors.
  */
 export const mapCommand: CliCommand = {
@@ -65,7 +65,7 @@ function targetWithOverrides(registry: Registry, id: string, sets: readonly stri
     return overridden;
 }
 
-/** The `map --json` document: the DESIGN.md §4 fields in snake_case, then the details and the diagnostics. */
+/** The `map --json` document: the fields docs/cli.md lists, in snake_case, then the details and the diagnostics. */
 export function mapJson(
     file: string, target: HardwareTarget, steps: number, mapping: MappingResult | undefined, fits: boolean,
     diagnostics: readonly JsonDiagnostic[], registry: Registry,

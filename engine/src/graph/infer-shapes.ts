@@ -7,8 +7,8 @@ import { keyOrigin } from '../nir/kinds/origins.js';
 import { NIR_NODE_KINDS } from '../nir/kinds/index.js';
 
 /**
- * Shape inference within one graph level, NIR §6 without its mutations: every node's shape rule
- * runs once on its parameters; then, breadth first from the nodes whose output is known, a node
+ * Shape inference within one graph level, as NIR's NIRGraph.infer_types (nir/ir/graph.py) without
+ * its mutations: every node's shape rule runs once on its parameters; then, breadth first from the nodes whose output is known, a node
  * whose input shape its parameters do not fix (pooling, Flatten without `input_type`, Conv without
  * `input_shape`) takes the shape of the first edge that reaches it and runs its rule again. Fan-in
  * and back edges need nothing here: the edge-shape check compares every edge afterwards.

@@ -22,7 +22,7 @@ const SAMPLES = 1024;
 
 /**
  * The quantisation error of a weight tensor on a grid of `levels` steps per sign, as
- * py-spinnaker2 scales weights (w_scale = levels / max|w|, facts #45). Dense data is scanned;
+ * py-spinnaker2 scales weights (s2_nir.py: w_scale = levels / max|w|). Dense data is scanned;
  * generators are evaluated on evenly spaced quantiles of their distribution. Undefined when the
  * tensor has no non-zero weight.
  */

@@ -49,7 +49,7 @@ function delayOf(rc: RuleContext, p: Projection, dt: number): DelayOf {
     return { steps, conv, origin, how: parts.join(' plus ') };
 }
 
-/** `spinnaker2/delay-range`: a synaptic delay the synapse word cannot encode (facts #40, #44, §3.3, §7). */
+/** `spinnaker2/delay-range`: a synaptic delay the synapse word cannot encode (the NESTML SpiNNaker2 template's 3-bit delay field; sPyNNaker utilities/constants.py MAX_SUPPORTED_DELAY_TICS). */
 export const delayRange = spinnakerCheck(
     'spinnaker2/delay-range',
     'error',

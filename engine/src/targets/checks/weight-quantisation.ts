@@ -8,7 +8,7 @@ import { quantisationError, type QuantisationError } from '../../machine/quantis
 
 /**
  * `spinnaker2/weight-quantisation`: the relative error of rounding a weight layer to the target's
- * `weight_levels` (py-spinnaker2's NIR import scales every layer to ±127, facts #45). A warning
+ * `weight_levels` (py-spinnaker2's NIR import scales every layer to ±127, s2_nir.py). A warning
  * above `weight_error_warning`, else a hint. Layers with the same weight recipe (up to its seed)
  * are measured once, and a layer's report is reused while its tensor data stays the same object
  * (see `reportCache`).
