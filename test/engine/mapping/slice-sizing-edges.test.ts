@@ -46,7 +46,7 @@ describe.each([
     ['explicit weights (bisection)', explicitWeights(40, 48)],
     ['a generator (downward scan)', '{shape: [40, 48], uniform: {low: -0.5, high: 0.5, seed: 3}}'],
 ])('slice sizing with %s', (_name, weight) => {
-    it.each([3, 7, 13, 22])('fits %i neurons per PE when the window is exactly their need, and fewer with one byte less', async (k) => {
+    it.each([2, 3, 7, 13, 22])('fits %i neurons per PE when the window is exactly their need, and fewer with one byte less', async (k) => {
         const need = (await lifSizing(spec(weight, `, metadata: {spinnaker2: {neurons_per_core: ${k}}}`))).sram;
         const exact = await lifSizing(spec(weight), need);
         expect(exact.source).toBe('sram-fit');
