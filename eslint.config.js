@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const restrict = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-    { ignores: ['bin/**', 'dist/**', 'node_modules/**', 'bench/results/**', 'coverage/**'] },
+    { ignores: ['bin/**', 'dist/**', 'node_modules/**', 'bench/results/**', 'coverage/**', '.stryker-tmp/**', 'reports/**'] },
     ...tseslint.configs.recommended,
     {
         rules: {

@@ -1,4 +1,4 @@
-// Language-server latency and memory (DESIGN.md §5), against yaml-language-server in the same run.
+// Language-server latency and memory (figures written to bench/results/), against yaml-language-server in the same run.
 //
 //   node bench/lsp-latency.mjs [--nodes 5000] [--runs 20] [--target ID] [--out bench/results/lsp-latency.json]
 //

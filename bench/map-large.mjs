@@ -1,4 +1,4 @@
-// Mapper benchmark (DESIGN.md §5): map
+// Mapper benchmark (figures written to bench/results/): map
 //   - 1 M neurons with 100 M synapses onto spinnaker2-board48 (target: ≤ 5 s): an Input and ten
 //     grouped LIF layers of 1,000 × 100 neurons, each fed by a dense generated Affine [1000, 100, 100]
 //     (block diagonal: 10 M synapses a layer, counted exactly, never allocated);

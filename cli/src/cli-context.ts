@@ -24,7 +24,7 @@ export class UsageError extends Error {
     }
 }
 
-/** Exit codes of DESIGN.md §4. */
+/** Exit codes, as docs/cli.md lists them. */
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 
 /** One subcommand: its name, its one-line synopsis and its runner (which returns the exit code). */

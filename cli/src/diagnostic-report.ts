@@ -1,7 +1,7 @@
 import { LineIndex, SEVERITY_RANK, type Problem } from '../../engine/src/index.js';
 import type { SourceFile } from './load-source.js';
 
-/** One diagnostic exactly as `nirmesh check --json` prints it (DESIGN.md §4). */
+/** One diagnostic exactly as `nirmesh check --json` prints it (docs/cli.md). */
 export interface JsonDiagnostic {
     file: string;
     severity: Problem['severity'];
@@ -33,4 +33,17 @@ export function toJsonDiagnostics(file: SourceFile, problems: readonly Problem[]
 export function formatDiagnosticLine(d: JsonDiagnostic): string {
     const where = d.range ? `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}` : `${d.file} [${d.path}]`;
     return `${where} - ${d.severity} ${d.code}: ${d.message}`;
+}
+
+/**
+ * The counts of a summary line, of the diagnostics printed: errors and warnings always, infos and
+ * hints when there are any (`2 errors, 0 warnings, 1 info`).
+ */
+export function severityCounts(shown: readonly JsonDiagnostic[]): string {
+    const count = (severity: JsonDiagnostic['severity']) => shown.filter((d) => d.severity === severity).length;
+    const counted = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const parts = [counted(count('error'), 'error'), counted(count('warning'), 'warning')];
+    if (count('info') > 0) parts.push(counted(count('info'), 'info'));
+    if (count('hint') > 0) parts.push(counted(count('hint'), 'hint'));
+    return parts.join(', ');
 }

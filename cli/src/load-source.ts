@@ -41,3 +41,19 @@ export function loadSourceFile(path: string, cwd: string, lenient = false): Sour
     const { text, problems } = decodeSpecBytes(bytes);
     return { path, format, text, input: { kind: 'spec', text, resolveFile: siblingResolver(dirname(absolute)), decodeProblems: problems } };
 }
+
+/** Loads every file it can; an unreadable one is reported (`nirmesh: …`) and the others still checked. */
+export function loadSourceFiles(paths: readonly string[], cwd: string, lenient: boolean, stderr: (text: string) => void): { files: SourceFile[]; unreadable: number } {
+    const files: SourceFile[] = [];
+    let unreadable = 0;
+    for (const path of paths) {
+        try {
+            files.push(loadSourceFile(path, cwd, lenient));
+        } catch (error) {
+            if (!(error instanceof UsageError)) throw error;
+            stderr(`nirmesh: ${error.message}\n`);
+            unreadable++;
+        }
+    }
+    return { files, unreadable };
+}

@@ -1,6 +1,6 @@
 import { runCli } from './run-cli.js';
 
-// The `nirmesh` executable: process I/O around `runCli`. Exit codes per DESIGN.md §4.
+// The `nirmesh` executable: process I/O around `runCli`. Exit codes as docs/cli.md lists them.
 
 // A reader that stops early (`nirmesh check … | head`) closes the pipe; that is not an error.
 for (const stream of [process.stdout, process.stderr]) {

@@ -1,11 +1,20 @@
 import { createEngine } from '../../engine/src/index.js';
 import { COMMANDS } from './commands/index.js';
-import { EXIT, UsageError, type CliOutput } from './cli-context.js';
+import { EXIT, UsageError, type CliCommand, type CliOutput } from './cli-context.js';
+import packageJson from '../../package.json' with { type: 'json' };
+
+/** The version `nirmesh --version` prints: the package's own. */
+export const VERSION: string = packageJson.version;
 
 /** The text of `nirmesh --help`. */
 export function helpText(): string {
     const lines = COMMANDS.map((c) => `  nirmesh ${c.synopsis}`);
-    return ['usage:', ...lines, '', 'Docs: docs/cli.md. Exit codes: 0 ok, 1 problems found, 2 usage or I/O error.', ''].join('\n');
+    return ['usage:', ...lines, '  nirmesh COMMAND --help                 one command\'s options', '  nirmesh --version', '', 'Docs: docs/cli.md. Exit codes: 0 ok, 1 problems found, 2 usage or I/O error.', ''].join('\n');
+}
+
+/** The text of `nirmesh COMMAND --help`. */
+export function commandHelpText(command: CliCommand): string {
+    return [`usage: nirmesh ${command.synopsis}`, '', `Docs: docs/cli.md (nirmesh ${command.name}). Exit codes: 0 ok, 1 problems found, 2 usage or I/O error.`, ''].join('\n');
 }
 
 /**
@@ -18,10 +27,19 @@ export async function runCli(argv: readonly string[], out: CliOutput, cwd: strin
         (name ? out.stdout : out.stderr)(helpText());
         return name ? EXIT.ok : EXIT.usage;
     }
+    if (name === '--version' || name === '-V') {
+        out.stdout(`nirmesh ${VERSION}\n`);
+        return EXIT.ok;
+    }
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) {
         out.stderr(`nirmesh: unknown command '${name}'\n${helpText()}`);
         return EXIT.usage;
+    }
+    const beforeOperands = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+    if (beforeOperands.includes('--help') || beforeOperands.includes('-h')) {
+        out.stdout(commandHelpText(command));
+        return EXIT.ok;
     }
     try {
         return await command.run(rest, { engine: createEngine(), out, cwd });

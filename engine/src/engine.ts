@@ -2,6 +2,7 @@ import type { NirDocument } from './nir/graph.js';
 import type { Problem } from './diagnostics/problem.js';
 import type { GraphAnalysis } from './graph/analysis.js';
 import type { CheckCategory, TimeUnit } from './plugins/check.js';
+import { documentTimeUnit } from './plugins/check.js';
 import type { HardwareTarget } from './plugins/target.js';
 import type { MappingResult } from './plugins/mapper.js';
 import type { CancellationToken } from './util/cancellation.js';
@@ -61,7 +62,10 @@ export interface AnalyzeOptions {
      * `metadata.spinnaker2.neurons_per_core` overrides it.
      */
     readonly neuronsPerCore?: Readonly<Record<string, number>>;
-    /** The unit of the document's time values (Delay's `delay`, `metadata.dt`); default `s`, what exporters write. */
+    /**
+     * The unit of the document's time values (Delay's `delay`, `metadata.dt`) when the document does
+     * not say (its root `metadata.time_unit` wins); default `s`, what exporters write.
+     */
     readonly timeUnit?: TimeUnit;
     readonly token?: CancellationToken;
     /** Keep the machine program in the mapping (for a simulation); default false. */
@@ -159,7 +163,8 @@ export class Engine {
         const analysis = analyzeGraph(document, this.registry);
         appendAll(problems, analysis.problems);
         throwIfCancelled(options.token);
-        const { token, timeUnit } = options;
+        const { token } = options;
+        const timeUnit = documentTimeUnit(document, options.timeUnit);
         appendAll(problems, runChecks(analysis, this.registry, { categories, target, token, timeUnit }));
 
         let mapping: MappingResult | undefined;
@@ -211,7 +216,8 @@ export class Engine {
         const { analysis, target, mapping } = analysed;
         const blocked = options.ignoreFit ? this.blocksMapping(problems, { mapDespiteTargetRuleErrors: true }) : problems.some((p) => p.severity === 'error');
         if (!analysis || blocked || (!targetless && !mapping?.program)) return { ...analysed, problems };
-        const result = await simulator.run({ analysis, target: targetless ? undefined : target, mapping: targetless ? undefined : mapping, options });
+        const runOptions = { ...options, timeUnit: documentTimeUnit(document, options.timeUnit) };
+        const result = await simulator.run({ analysis, target: targetless ? undefined : target, mapping: targetless ? undefined : mapping, options: runOptions });
         problems.push(...result.problems);
         return { ...analysed, result: result.problems.some((p) => p.severity === 'error') ? undefined : result, problems };
     }

@@ -45,7 +45,7 @@ describe('--time-unit s|ms', () => {
 
     it('reads Delay values in seconds by default and in milliseconds with ms, in check and map', async () => {
         const [delay] = await delayRange('check', DELAYED);
-        expect(delay.message).toMatch(/Delay 'delay' up to 0\.01 at dt 0\.001 = 10 steps/);
+        expect(delay.message).toMatch(/Delay 'delay' up to 0\.01 s at dt 0\.001 s = 10 steps/);
         expect(await delayRange('check', DELAYED, '--time-unit', 's')).toHaveLength(1);
         expect(await delayRange('check', DELAYED, '--time-unit', 'ms')).toEqual([]);
         expect(await delayRange('map', DELAYED, '--target', 'spinnaker2-chip')).toHaveLength(1);

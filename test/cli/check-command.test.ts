@@ -7,6 +7,12 @@ const root = join(import.meta.dirname, '..', '..');
 const run = (...argv: string[]) => runCliIn(root, ...argv);
 
 describe('nirmesh check', () => {
+    it('counts the infos it prints in the summary line', async () => {
+        const { stdout } = await run('check', 'test/fixtures/cli/legacy-default.nir.yaml', '--target', 'none');
+        expect(stdout).toMatch(/^test\/fixtures\/cli\/legacy-default\.nir\.yaml:7:5 - info nir\/legacy-default: /m);
+        expect(stdout).toMatch(/^1 file checked: 0 errors, 0 warnings, 1 info$/m);
+    });
+
     it('prints tsc-style lines with 1-based positions and exits 1 on errors', async () => {
         const { code, stdout } = await run('check', 'examples/mistakes.nir.yaml', '--target', 'none');
         expect(code).toBe(1);
@@ -31,6 +37,7 @@ describe('nirmesh check', () => {
         expect(quiet.stdout).toMatch(/hints? not shown: --hints shows them/);
         const loud = await run('check', 'examples/braille-rsnn.nir.yaml', '--hints');
         expect(loud.stdout).toContain('- hint spinnaker2/weight-quantisation');
+        expect(loud.stdout).toMatch(/^1 file checked: 0 errors, 0 warnings, 3 hints$/m);
     });
 
     it('maps with a target, so that a network needing more PEs than the chip has exits 1; --fast leaves the mapping out', async () => {

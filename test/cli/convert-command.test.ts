@@ -42,7 +42,15 @@ describe('nirmesh convert', () => {
         expect(readFileSync(join(dir, 'taken.nir.yaml'), 'utf-8')).toBe('keep me');
         expect((await run('convert', 'in.nir', 'taken.nir.yaml', '--force')).code).toBe(0);
         expect(readFileSync(join(dir, 'taken.nir.yaml'), 'utf-8')).toMatch(/^node:$/m);
-        expect((await run('convert', 'in.nir', './in.nir')).code).toBe(2);
+        expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    });
+
+    it('refuses IN == OUT even with --force, before OUT exists could be the reason', async () => {
+        const before = readFileSync(join(dir, 'in.nir'));
+        const same = await run('convert', 'in.nir', './in.nir', '--force');
+        expect(same.code).toBe(2);
+        expect(same.stderr).toBe('nirmesh: convert: IN and OUT are the same file\n');
+        expect(readFileSync(join(dir, 'in.nir')).equals(before)).toBe(true);
         expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     });
 

@@ -18,7 +18,7 @@ async function run(...args: string[]) {
 
 /** Whether the engine reads .nir files yet (the HDF5 reader is another area's work). */
 describe('nirmesh map --json', () => {
-    it('reports the placement with the DESIGN.md §4 fields and exits 0 when the network fits', async () => {
+    it('reports the placement with the fields docs/cli.md lists and exits 0 when the network fits', async () => {
         const { code, stdout } = await run('map', TWO_LAYER, '--json', '--target', 'spinnaker2-chip');
         expect(code).toBe(0);
         const report = JSON.parse(stdout);
@@ -57,6 +57,14 @@ describe('nirmesh map --json', () => {
         expect(faster.estimates.map((e: { name: string }) => e.name)).not.toContain('mean_firing_rate_hz');
     });
 
+    it('counts the energy of the synaptic events in the energy estimate', async () => {
+        const base = JSON.parse((await run('map', TWO_LAYER, '--json')).stdout);
+        const free = JSON.parse((await run('map', TWO_LAYER, '--json', '--set', 'energy_per_synaptic_event_j=0')).stdout);
+        expect(base.cost.synaptic_events_per_second).toBeGreaterThan(0);
+        expect(base.cost.energy_per_second_j - free.cost.energy_per_second_j).toBeCloseTo(base.cost.synaptic_events_per_second * 43e-9, 12);
+        expect(base.estimates.map((e: { name: string }) => e.name)).toContain('energy_per_synaptic_event_j');
+    });
+
     it('reports diagnostics of a .nir file by HDF5 path, without a text range', async () => {
         const { stdout } = await run('map', NIR_FILE, '--json');
         const report = JSON.parse(stdout);
@@ -75,16 +83,22 @@ describe('nirmesh map (text)', () => {
         expect(lines[1]).toMatch(/^node +type +neurons +neurons\/PE +PEs +max SRAM B +route entries$/);
         expect(lines[3]).toMatch(/^lif1 +LIF +32 +16 \(hint\) +2 +2,144 +1$/);
         expect(stdout).toContain('chips used 1 of 1; PEs used 4 of 148 (4 needed)');
-        expect(stdout).toMatch(/estimates used: .*mpt_entry_bytes/);
-        expect(lines.at(-2)).toBe('fits: 0 errors, 0 warnings');
+        expect(stdout).not.toContain('estimates used');
+        expect(lines.at(-2)).toMatch(/^fits: 0 errors, 0 warnings(, \d+ hints?)?$/);
+    });
+
+    it('lists the estimates used with --verbose', async () => {
+        const { stdout } = await run('map', TWO_LAYER, '--target', 'spinnaker2-chip', '--verbose');
+        expect(stdout).toMatch(/estimates used: .*mpt_entry_bytes.* \(nirmesh targets spinnaker2-chip lists their values and sources\)/);
     });
 
     it('marks the slices over the SRAM window and prints the diagnostics with positions', async () => {
         const { code, stdout } = await run('map', OVERSIZED);
         expect(code).toBe(1);
         expect(stdout).toMatch(/^lif1 +LIF +128 +128 \(hint\) +1 +239,744 !/m);
+        expect(stdout).toContain("! more SRAM than a PE's data window of 67,328 B");
         expect(stdout).toContain(`${OVERSIZED}:18:40 - error spinnaker2/sram-per-pe:`);
-        expect(stdout.trimEnd().split('\n').at(-1)).toBe('does not fit: 1 error, 0 warnings');
+        expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^does not fit: 1 error, 0 warnings, \d+ hints?$/);
     });
 });
 
@@ -141,5 +155,29 @@ describe('nirmesh targets', () => {
         const text = await run('targets');
         expect(text.stdout).toMatch(/^spinnaker2-boards:N +N SpiNNaker2 48-chip boards \(spalloc layout\)$/m);
         expect(text.stdout).toMatch(/^spinnaker2-board48 +The 48-chip SpiNNaker2 board \(default\)$/m);
+    });
+
+    it('lists every setting of one target with its value, unit, source and whether it is an estimate', async () => {
+        const { code, stdout } = await run('targets', 'spinnaker2-boards:2', '--json');
+        expect(code).toBe(0);
+        const report = JSON.parse(stdout);
+        expect(report.id).toBe('spinnaker2-boards:2');
+        const byName = new Map(report.settings.map((s: { name: string }) => [s.name, s]));
+        expect(byName.get('sram_data_window_bytes')).toMatchObject({ value: 67328, unit: 'B', estimate: false });
+        expect(byName.get('key_bits')).toMatchObject({ value: 32, unit: 'bits', estimate: true });
+        for (const s of report.settings) expect(s.source.length).toBeGreaterThan(10);
+        const text = await run('targets', 'spinnaker2-boards:2');
+        const lines = text.stdout.split('\n');
+        expect(lines[0]).toBe('spinnaker2-boards:2: 2 SpiNNaker2 boards: 96 chips in 16 × 16, no wrap-around');
+        for (const s of report.settings) expect(text.stdout).toMatch(new RegExp(`^${s.name} +${String(s.value).replace('.', '\\.')} +${s.unit} +(estimate|documented|measured) +\\S`, 'm'));
+    });
+
+    it('names the settings a map --set accepts, and refuses an unknown target', async () => {
+        const { stdout } = await run('targets', 'spinnaker1-board48', '--json');
+        const names: string[] = JSON.parse(stdout).settings.map((s: { name: string }) => s.name);
+        for (const name of names) expect((await run('map', TWO_LAYER, '--target', 'spinnaker1-board48', '--json', '--set', `${name}=1`)).stderr).not.toContain('has no setting');
+        const unknown = await run('targets', 'loihi');
+        expect(unknown.code).toBe(2);
+        expect(unknown.stderr).toContain("unknown target 'loihi'");
     });
 });

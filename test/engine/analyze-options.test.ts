@@ -70,12 +70,12 @@ ${dt === undefined ? '' : `  metadata: {dt: ${dt}}\n`}`;
     it('reads Delay values in seconds by default, and in milliseconds with ms', async () => {
         // 0.01 at the target's 1 ms step: 10 steps, over the 7 the synapse word holds.
         const [inSeconds] = await delayProblems(DELAYED(0.01));
-        expect(inSeconds.message).toMatch(/needs a delay of 11 steps \(the default 1-step synaptic delay plus Delay 'd' up to 0\.01 at dt 0\.001 = 10 steps\)/);
+        expect(inSeconds.message).toMatch(/needs a delay of 11 steps \(the default 1-step synaptic delay plus Delay 'd' up to 0\.01 s at dt 0\.001 s = 10 steps\)/);
         // The same number as milliseconds is 0.01 ms: no step at all.
         expect(await delayProblems(DELAYED(0.01), 'ms')).toEqual([]);
         // 10 ms is 10 steps again, and says so.
         const [inMs] = await delayProblems(DELAYED(10), 'ms');
-        expect(inMs.message).toMatch(/needs a delay of 11 steps \(the default 1-step synaptic delay plus Delay 'd' up to 10 ms at dt 0\.001 s = 10 steps\)/);
+        expect(inMs.message).toMatch(/needs a delay of 11 steps \(the default 1-step synaptic delay plus Delay 'd' up to 10 ms at dt 1 ms = 10 steps\)/);
         expect(await delayProblems(DELAYED(10), 's')).toHaveLength(1);
     });
 
@@ -83,8 +83,21 @@ ${dt === undefined ? '' : `  metadata: {dt: ${dt}}\n`}`;
         // delay 5 at dt 1: 5 steps in either unit (6 with the synaptic delay), which fits.
         expect(await delayProblems(DELAYED(5, 1), 's')).toEqual([]);
         expect(await delayProblems(DELAYED(5, 1), 'ms')).toEqual([]);
-        // delay 10 at dt 1 is 10 steps, too many, whichever the unit; the message shows dt in seconds.
+        // delay 10 at dt 1 is 10 steps, too many, whichever the unit; the message shows dt in the document's unit.
         const [p] = await delayProblems(DELAYED(10, 1), 'ms');
-        expect(p.message).toMatch(/up to 10 ms at dt 0\.001 s = 10 steps/);
+        expect(p.message).toMatch(/up to 10 ms at dt 1 ms = 10 steps/);
+    });
+
+    it('takes the unit from the graph\'s metadata.time_unit when the document names one', async () => {
+        const withUnit = (unit: string) => DELAYED(10).replace('  edges:', `  metadata: {time_unit: ${unit}}\n  edges:`);
+        // 10 ms is 10 steps at the target's 1 ms step, whatever the caller asked for.
+        const [p] = await delayProblems(withUnit('ms'), 's');
+        expect(p.message).toMatch(/up to 10 ms at dt 1 ms = 10 steps/);
+        // 10 s is 10,000 steps.
+        const [q] = await delayProblems(withUnit('s'), 'ms');
+        expect(q.message).toMatch(/Delay 'd' up to 10 s at dt 0\.001 s = 10,?000 steps/);
+        // A unit NIRmesh does not know leaves the caller's choice.
+        const [r] = await delayProblems(withUnit('us'), 'ms');
+        expect(r.message).toMatch(/up to 10 ms at dt 1 ms/);
     });
 });

@@ -29,7 +29,9 @@ let client: MessageConnection | undefined;
 
 /**
  * An in-process server with completion and a probe feature that hands out the `ServerContext`,
- * initialised with a long debounce: after an edit nothing parses the new version unless a request waits for it.
+ * initialised with the longest debounce the server accepts (10 s; a longer one is refused and
+ * replaced by the 50 ms default, which would race the test): after an edit nothing parses the new
+ * version unless a request waits for it.
  */
 async function connect(): Promise<{ client: MessageConnection; ctx: ServerContext }> {
     let ctx: ServerContext | undefined;

@@ -6,13 +6,13 @@ import { writePlacementHtml } from '../placement-html.js';
 import { EXIT, UsageError } from '../cli-context.js';
 import { parseCount, parseNeuronsPerCore, parseOptions, parseTimeUnit } from '../parse-options.js';
 import { loadSourceFile } from '../load-source.js';
-import { formatDiagnosticLine, toJsonDiagnostics, type JsonDiagnostic } from '../diagnostic-report.js';
+import { formatDiagnosticLine, severityCounts, toJsonDiagnostics, type JsonDiagnostic } from '../diagnostic-report.js';
 import {
     DEFAULT_STEPS, DEFAULT_TARGET_ID, NO_TARGET_ID, maxOf, resolveTarget, withSettingOverrides,
 } from '../../../engine/src/index.js';
 
 /**
- * `nirmesh map FILE [--target ID] [--json] [--html PAGE] [--steps N] [--set NAME=VALUE]…
+ * `nirmesh map FILE [--target ID] [--json] [--verbose] [--html PAGE] [--steps N] [--set NAME=VALUE]…
  * [--neurons-per-core TYPE=N]… [--time-unit s|ms]`: places the network on the target and reports
  * PEs, SRAM, keys, routing tables and the diagnostics (docs/cli.md); `--html` also writes the
  * placement view as a self-contained page.
@@ -20,7 +20,7 @@ import {
  */
 export const mapCommand: CliCommand = {
     name: 'map',
-    synopsis: 'map FILE [--target ID] [--json] [--html PAGE] [--steps N] [--set NAME=VALUE] [--neurons-per-core TYPE=N]... [--time-unit s|ms]   placement and resource report; exit 0 fits, 1 errors, 2 usage/IO',
+    synopsis: 'map FILE [--target ID] [--json] [--verbose] [--html PAGE] [--steps N] [--set NAME=VALUE] [--neurons-per-core TYPE=N]... [--time-unit s|ms]   placement and resource report; exit 0 fits, 1 errors, 2 usage/IO',
     async run(args, { engine, out, cwd }) {
         const { values, positionals } = parseOptions('map', args, {
             target: { type: 'string' },
@@ -30,6 +30,7 @@ export const mapCommand: CliCommand = {
             set: { type: 'string', multiple: true },
             'neurons-per-core': { type: 'string', multiple: true },
             'time-unit': { type: 'string' },
+            verbose: { type: 'boolean' },
         });
         if (values.html === '') throw new UsageError('map: --html takes the FILE to write the page to');
         if (positionals.length !== 1) throw new UsageError('map: name exactly one FILE');
@@ -48,7 +49,7 @@ export const mapCommand: CliCommand = {
         const placement = mapping ? toPlacementWire(mapping, target) : null;
         if (values.html !== undefined) writePlacementHtml(values.html, cwd, { file, target: target.id, analysis, placement, diagnostics });
         if (values.json) out.stdout(JSON.stringify(mapJson(file.path, target, steps, placement, fits, diagnostics, engine.registry), null, 2) + '\n');
-        else printReport(out, file.path, target, steps, placement, fits, diagnostics);
+        else printReport(out, file.path, target, steps, placement, fits, diagnostics, values.verbose ?? false);
         return fits ? EXIT.ok : EXIT.problems;
     },
 };
@@ -123,9 +124,9 @@ function describeEstimate(name: string, target: HardwareTarget, registry: Regist
     return { name, value: null, unit: '', source: 'synapse counts of random connectivity are expectations' };
 }
 
-/** The human report: a table per node, the machine totals, the estimates, the diagnostics and the verdict. */
+/** The human report: a table per node, the machine totals, the estimates (with `--verbose`), the diagnostics and the verdict. */
 function printReport(
-    out: CliOutput, file: string, target: HardwareTarget, steps: number, m: PlacementWire | null, fits: boolean, diagnostics: readonly JsonDiagnostic[],
+    out: CliOutput, file: string, target: HardwareTarget, steps: number, m: PlacementWire | null, fits: boolean, diagnostics: readonly JsonDiagnostic[], verbose: boolean,
 ): void {
     const w = out.stdout;
     w(`${file} on ${target.id} (${target.title}), recording budgeted for ${steps} steps\n`);
@@ -137,6 +138,7 @@ function printReport(
             `${num(n.maxSramBytes ?? 0)}${(n.maxSramBytes ?? 0) > window ? ' !' : ''}`, num(n.routerEntries),
         ]);
         w(table(['node', 'type', 'neurons', 'neurons/PE', 'PEs', 'max SRAM B', 'route entries'], rows));
+        if (rows.some((r) => r[5].endsWith(' !'))) w(`! more SRAM than a PE's data window of ${num(window)} B (spinnaker2/sram-per-pe below says what to change)\n`);
         const l = m.limits;
         const maxOf = (f: (c: ChipUsageWire) => number) => m.chips.reduce((a, c) => Math.max(a, f(c)), 0);
         w(`chips used ${num(m.chipsUsed)} of ${num(l?.chips ?? 0)}; PEs used ${num(m.pesUsed)} of ${num(l?.pes ?? 0)} (${num(m.pesNeeded ?? m.pesUsed)} needed)\n`);
@@ -146,13 +148,11 @@ function printReport(
             const busiest = m.links.reduce((a, link) => Math.max(a, link.utilisation), 0);
             w(`at ${num(m.cost.meanFiringRateHz)} Hz per neuron: ${num(m.cost.synapticEventsPerSecond)} synaptic events/s, busiest link ${(busiest * 100).toFixed(1)}% used, about ${m.cost.powerW.toFixed(2)} W\n`);
         }
-        if (m.estimatesUsed.length > 0) w(`estimates used: ${m.estimatesUsed.join(', ')}\n`);
+        if (verbose && m.estimatesUsed.length > 0) w(`estimates used: ${m.estimatesUsed.join(', ')} (nirmesh targets ${target.id} lists their values and sources)\n`);
     }
     for (const d of diagnostics) w(formatDiagnosticLine(d) + '\n');
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     const verdict = fits ? 'fits' : m ? 'does not fit' : 'not mapped';
-    w(`${verdict}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+    w(`${verdict}: ${severityCounts(diagnostics)}\n`);
 }
 
 function num(n: number): string {

@@ -8,8 +8,8 @@ import { NIR_NODE_KINDS } from '../nir/kinds/index.js';
 import { appendAll } from '../util/append-all.js';
 
 /**
- * Shape inference within one graph level, NIR §6 without its mutations: every node's shape rule
- * runs once on its parameters; then, breadth first from the nodes whose output is known, a node
+ * Shape inference within one graph level, as NIR's NIRGraph.infer_types (nir/ir/graph.py) without
+ * its mutations: every node's shape rule runs once on its parameters; then, breadth first from the nodes whose output is known, a node
  * whose input shape its parameters do not fix (pooling, Flatten without `input_type`, Conv without
  * `input_shape`) takes the shape of the first edge that reaches it and runs its rule again. Fan-in
  * and back edges need nothing here: the edge-shape check compares every edge afterwards.
@@ -66,10 +66,14 @@ interface ParamRun {
  */
 const paramRuns = new WeakMap<NirNode, ParamRun>();
 
-/** Runs a node's shape rule, keeping only the problems of its last run; a throwing rule is reported, not propagated. */
+/**
+ * Runs a node's shape rule, keeping only the problems of its last run; a throwing rule is reported,
+ * not propagated. A node with a parameter that could not be read keeps unknown shapes: its rule
+ * would read the parameter as absent and report what the reader already did.
+ */
 function applyRule(record: NodeRecord, inputShape: Shape | undefined, found: Map<NodeRecord, readonly Problem[]>): void {
     const kind = record.kind;
-    if (!kind) return;
+    if (!kind || record.node.unreadParams?.size) return;
     const cacheable = inputShape === undefined && BUILT_IN_KINDS.has(kind);
     const cached = cacheable ? paramRuns.get(record.node) : undefined;
     if (cached && cached.kind === kind) {

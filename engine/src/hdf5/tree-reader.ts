@@ -90,6 +90,7 @@ export class TreeReader {
         let type: string | undefined;
         let typeSeen = false;
         const params = new Map<string, NirValue>();
+        const unreadParams = new Set<string>();
         let metadata = emptyDict(`${path}/metadata`);
         let nodes: Map<string, NirNode> | undefined;
         let edges: NirEdge[] | undefined;
@@ -104,15 +105,15 @@ export class TreeReader {
             else if (key === 'nodes' && isGroup) nodes = this.readChildren(entity, childPath, depth);
             else if (key === 'edges' && isDataset) edges = this.readEdges(entity, childPath);
             else if (key === 'metadata' && isGroup) metadata = this.readDict(entity, childPath, depth + 1) ?? metadata;
-            else if (isDataset && !STRUCTURAL.has(key)) this.setValue(params, key, this.readValue(entity, childPath));
-            else if (isGroup && !STRUCTURAL.has(key)) this.setValue(params, key, this.readDict(entity, childPath, depth + 1));
+            else if (isDataset && !STRUCTURAL.has(key)) this.setValue(params, key, this.readValue(entity, childPath), unreadParams);
+            else if (isGroup && !STRUCTURAL.has(key)) this.setValue(params, key, this.readDict(entity, childPath, depth + 1), unreadParams);
             else this.add('hdf5/unexpected-object', this.refusal(), `${childPath} is not a dataset or group of the kind NIR writes here; it is ignored.`, childPath);
         }
         if (!typeSeen) {
             this.add('hdf5/missing-type', 'error', `The node group ${path} has no string dataset 'type' saying what kind of node it is.`, `${path}/type`);
         }
         return {
-            name, type: type ?? '', params, metadata, nodes, edges,
+            name, type: type ?? '', params, unreadParams, metadata, nodes, edges,
             origin: { path }, typeOrigin: { path: `${path}/type` },
         };
     }
@@ -208,8 +209,10 @@ export class TreeReader {
         return false;
     }
 
-    private setValue(map: Map<string, NirValue>, key: string, value: NirValue | undefined): void {
+    /** Keeps a parameter's value, or its name among the unread ones when reading it failed. */
+    private setValue(map: Map<string, NirValue>, key: string, value: NirValue | undefined, unread?: Set<string>): void {
         if (value) map.set(key, value);
+        else unread?.add(key);
     }
 
     /** Counts an object and checks the depth; false (with one problem) past a limit. */

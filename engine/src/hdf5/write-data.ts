@@ -48,7 +48,7 @@ const TYPE_NAMES: Readonly<Record<NirObservable['kind'], string>> = {
 };
 
 /**
- * Writes observed data as a NIRData file (NIR's `write_data` layout, nir-spec §8): `__type__`
+ * Writes observed data as a NIRData file (the layout of NIR's `write_data`): `__type__`
  * attributes on groups, `nodes/<node>/observables/<name>/` with gzip datasets `data` or
  * `idx`/`time`(/`value`) and the attributes `dt`, `n_neurons`, `t_max`. NIR's `read_data` opens it.
  */

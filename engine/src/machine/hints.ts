@@ -4,7 +4,7 @@ import type { Origin } from '../nir/origin.js';
 import type { Problem } from '../diagnostics/problem.js';
 import { numbersOf, scalarOf } from './tensor-values.js';
 
-/** What a population records, per py-spinnaker2's recordables (facts §2.1, §3.1). */
+/** What a population records, per py-spinnaker2's recordables (its population `record` list: spikes, v, v_last, time_done). */
 export interface RecordSet {
     readonly spikes: boolean;
     /** The membrane voltage at every step. */
@@ -36,7 +36,7 @@ export interface NodeHints {
     readonly problems: readonly Problem[];
 }
 
-/** The metadata key the hints live under (DESIGN §3, spec-format). */
+/** The metadata key the hints live under (docs/format.md, docs/diagnostics/spinnaker2.md). */
 export const HINTS_KEY = 'spinnaker2';
 
 const RECORDABLES: Readonly<Record<string, keyof RecordSet>> = { spikes: 'spikes', v: 'v', v_last: 'vLast', time_done: 'timeDone' };

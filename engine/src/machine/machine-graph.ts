@@ -23,7 +23,7 @@ export interface Population {
     /** True for spike sources (NIR `Input`). */
     readonly isSource: boolean;
     readonly hints: NodeHints;
-    /** What it records: the `record` hint, else spikes when it feeds a graph output (s2_nir's default, facts §3.4). */
+    /** What it records: the `record` hint, else spikes when it feeds a graph output (py-spinnaker2 s2_nir.py's default). */
     readonly record: RecordSet;
     /** Projections arriving and leaving, by index into `MachineGraph.projections`. */
     readonly incoming: number[];

@@ -52,7 +52,7 @@ export function peCostModel(target: HardwareTarget): PeCostModel {
 }
 
 /**
- * Bytes a PE of `n` neurons records over `steps` steps, by py-spinnaker2's layout (facts §2.1):
+ * Bytes a PE of `n` neurons records over `steps` steps, by py-spinnaker2's layout (the NESTML SpiNNaker2 template @NEURON_NAME@.py.jinja2):
  * spikes ⌈n/32⌉ + 2 words per step, voltages 1 + n words per step (or once for `v_last`), and one
  * word per step for `time_done`.
  */

@@ -39,7 +39,7 @@ export interface MappingWork {
 /** Settings outside the PE layout that a mapping depends on. */
 const MAPPING_SETTINGS: readonly SettingName[] = [
     'pes_per_chip', 'reserved_pes_per_chip', 'max_neurons_per_pe', 'spike_list_bytes_per_spike', 'key_bits', 'router_entries_per_chip', 'dram_per_chip_bytes',
-    'mean_firing_rate_hz', 'packet_bits', 'link_bandwidth_bits_per_s', 'energy_per_router_bit_j', 'idle_power_per_chip_w', 'active_power_per_pe_w',
+    'mean_firing_rate_hz', 'packet_bits', 'link_bandwidth_bits_per_s', 'energy_per_router_bit_j', 'energy_per_synaptic_event_j', 'idle_power_per_chip_w', 'active_power_per_pe_w',
 ];
 
 /** Builds the `MappingResult`: per-node slices with their SRAM and keys, per-chip load and tables, traffic, cost, estimates. */

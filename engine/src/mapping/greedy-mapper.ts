@@ -105,6 +105,7 @@ async function mapGreedy(analysis: GraphAnalysis, target: HardwareTarget, token:
         packetBits: settingValue(target, 'packet_bits'),
         linkBitsPerSecond: settingValue(target, 'link_bandwidth_bits_per_s'),
         routerJoulesPerBit: settingValue(target, 'energy_per_router_bit_j'),
+        synapticJoulesPerEvent: settingValue(target, 'energy_per_synaptic_event_j'),
         idleWattsPerChip: settingValue(target, 'idle_power_per_chip_w'),
         activeWattsPerPe: settingValue(target, 'active_power_per_pe_w'),
     };

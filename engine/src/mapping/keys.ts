@@ -20,7 +20,7 @@ export function bitsFor(n: number): number {
 }
 
 /**
- * Allocates 32-bit keys as PACMAN's zoned allocator does (facts §4.5): a population's keys form
+ * Allocates 32-bit keys as PACMAN's zoned allocator does (pacman/operations/routing_info_allocator_algorithms/zoned_routing_info_allocator.py): a population's keys form
  * one aligned block whose low bits are the neuron index within a slice and whose next bits are the
  * slice, so every slice is one key/mask pair and a population's slices share a prefix (which keeps
  * routing tables compressible). Blocks are handed out largest first, which keeps each aligned

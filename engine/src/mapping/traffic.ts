@@ -9,6 +9,7 @@ export interface TrafficModel {
     readonly packetBits: number;
     readonly linkBitsPerSecond: number;
     readonly routerJoulesPerBit: number;
+    readonly synapticJoulesPerEvent: number;
     readonly idleWattsPerChip: number;
     readonly activeWattsPerPe: number;
 }
@@ -46,16 +47,20 @@ export function linkTraffic(mesh: MeshTopology, trees: readonly MulticastTree[],
         });
 }
 
-/** Power for the chips and PEs in use plus router energy for the link traffic, per second of run time. */
+/**
+ * Power for the chips and PEs in use, plus the energy of the synaptic events and of the router
+ * bits of the link traffic, per second of run time.
+ */
 export function costSummary(graph: MachineGraph, links: readonly LinkTraffic[], chipsUsed: number, pesUsed: number, model: TrafficModel): CostSummary {
     const powerW = chipsUsed * model.idleWattsPerChip + pesUsed * model.activeWattsPerPe;
     const linkPacketsPerSecond = links.reduce((sum, l) => sum + l.packetsPerSecond, 0);
     const synapses = graph.projections.reduce((sum, p) => sum + p.connectivity.synapses, 0);
+    const synapticEventsPerSecond = synapses * model.rateHz;
     return {
         meanFiringRateHz: model.rateHz,
         powerW,
-        synapticEventsPerSecond: synapses * model.rateHz,
+        synapticEventsPerSecond,
         linkPacketsPerSecond,
-        energyPerSecondJ: powerW + linkPacketsPerSecond * model.packetBits * model.routerJoulesPerBit,
+        energyPerSecondJ: powerW + synapticEventsPerSecond * model.synapticJoulesPerEvent + linkPacketsPerSecond * model.packetBits * model.routerJoulesPerBit,
     };
 }

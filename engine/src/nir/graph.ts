@@ -13,6 +13,11 @@ export interface NirNode {
     readonly type: string;
     /** Parameters in the order written, excluding `type`, `metadata`, `nodes` and `edges`. */
     readonly params: ReadonlyMap<string, NirValue>;
+    /**
+     * Parameters that are written but whose value could not be read (already reported by the
+     * reader): later checks count them as present, so one bad value gives one problem.
+     */
+    readonly unreadParams?: ReadonlySet<string>;
     /** The `metadata` group; empty when absent. */
     readonly metadata: NirDict;
     /** Child nodes by name, for `NIRGraph` nodes; absent otherwise. */
@@ -42,6 +47,11 @@ export interface NirDocument {
     /** The `/version` string, when the file has one. */
     readonly version?: string;
     readonly root: NirNode;
+}
+
+/** True when the node has the parameter, read or written with a value that could not be read. */
+export function hasParam(node: NirNode, name: string): boolean {
+    return node.params.has(name) || (node.unreadParams?.has(name) ?? false);
 }
 
 /** The child node names of a graph in a stable order (as written). */

@@ -1,5 +1,6 @@
 import type { Problem, Severity } from '../diagnostics/problem.js';
 import type { GraphAnalysis } from '../graph/analysis.js';
+import type { NirDocument } from '../nir/graph.js';
 import type { CancellationToken } from '../util/cancellation.js';
 import type { HardwareTarget } from './target.js';
 import type { Registry } from './registry.js';
@@ -13,6 +14,16 @@ export type CheckCategory = 'fast' | 'slow';
 
 /** The unit NIR time values (Delay's `delay`, the graph's `metadata.dt`) are written in; exporters write seconds. */
 export type TimeUnit = 's' | 'ms';
+
+/**
+ * The unit of a document's time values: the root graph's `metadata.time_unit` when it names one
+ * (`s` or `ms`), which the document says of itself, else the caller's choice (`--time-unit`, the
+ * editor's setting), else undefined (seconds).
+ */
+export function documentTimeUnit(document: NirDocument, requested: TimeUnit | undefined): TimeUnit | undefined {
+    const written = document.root.metadata.entries.get('time_unit');
+    return written?.kind === 'string' && (written.value === 's' || written.value === 'ms') ? written.value : requested;
+}
 
 /** Seconds per unit of a `TimeUnit`. */
 export function secondsPer(unit: TimeUnit | undefined): number {

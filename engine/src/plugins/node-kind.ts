@@ -59,7 +59,7 @@ export interface NodeKind {
     /** The defining equation in plain Unicode (`τ·dv/dt = (v_leak − v) + R·I`). */
     readonly equation?: string;
     readonly params: readonly ParamSpec[];
-    /** Holds state across ticks (neurons, Delay); edges into it carry one tick of delay (DESIGN §7). */
+    /** Holds state across ticks (neurons, Delay); edges into it carry one tick of delay (docs/node-kinds.md). */
     readonly stateful: boolean;
     /** Emits spikes (0/1) rather than values. */
     readonly spiking: boolean;

@@ -11,7 +11,7 @@ export interface TargetSetting {
     readonly doc: string;
     /** Where the number comes from (paper, datasheet, toolchain source). */
     readonly source: string;
-    /** `measured`/`documented` numbers are facts; `estimate` ones are named guesses. */
+    /** `measured`/`documented` numbers come from a source; `estimate` ones are named guesses. */
     readonly confidence: 'documented' | 'measured' | 'estimate';
 }
 

@@ -1,7 +1,7 @@
 import type { Document } from 'yaml';
 import { isMap, isScalar } from './yaml-ast.js';
 import type { NirDocument } from '../nir/graph.js';
-import { describeNode, isNullScalar, type SpecContext } from './spec-context.js';
+import { describeNode, isNullScalar, type MapEntry, type SpecContext } from './spec-context.js';
 import { lowerNode } from './lower-node.js';
 
 /**
@@ -21,6 +21,7 @@ export function lowerDocument(ctx: SpecContext, doc: Document): NirDocument | un
     let version: string | undefined;
     let root;
     let hasNode = false;
+    const unknown: MapEntry[] = [];
     for (const entry of ctx.entries(contents)) {
         if (entry.name === 'version') {
             if (entry.value && isScalar(entry.value) && !isNullScalar(entry.value)) version = ctx.scalarText(entry.value);
@@ -29,12 +30,18 @@ export function lowerDocument(ctx: SpecContext, doc: Document): NirDocument | un
             hasNode = true;
             root = lowerNode(ctx, { name: '', path: '/node', key: entry.keyNode, node: entry.value, depth: 0 });
         } else {
-            ctx.report({ code: 'spec/unknown-key', message: `'${entry.name}' is not a top-level key of a spec; it has version: and node:.`, origin: ctx.origin(`/${entry.name}`, entry.keyNode, entry.keyNode) });
+            unknown.push(entry);
         }
     }
     if (!hasNode) {
-        const first = ctx.span(contents.items[0]?.key as never);
-        ctx.report({ code: 'spec/missing-node', message: 'The spec has no node: key; the root graph goes under node: {type: NIRGraph, …}.', origin: { path: '/node', span: first ?? { start: 0, end: 0 } } });
+        // Keys written where node: belongs (nodes:, edges:) are the one mistake: report it once, at the first.
+        const first = ctx.span((unknown[0]?.keyNode ?? contents.items[0]?.key) as never);
+        const found = unknown.length > 0 ? ` (${unknown.map((e) => `'${e.name}'`).join(', ')} ${unknown.length === 1 ? 'is not a top-level key' : 'are not top-level keys'})` : '';
+        ctx.report({ code: 'spec/missing-node', message: `The spec has no node: key${found}; the root graph goes under node: {type: NIRGraph, …}.`, origin: { path: '/node', span: first ?? { start: 0, end: 0 } } });
+        return undefined;
+    }
+    for (const entry of unknown) {
+        ctx.report({ code: 'spec/unknown-key', message: `'${entry.name}' is not a top-level key of a spec; it has version: and node:.`, origin: ctx.origin(`/${entry.name}`, entry.keyNode, entry.keyNode) });
     }
     return root ? { ...(version !== undefined ? { version } : {}), root } : undefined;
 }

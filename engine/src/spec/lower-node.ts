@@ -50,22 +50,25 @@ export function lowerNode(ctx: SpecContext, site: NodeSite): NirNode | undefined
     const yamlOnlyShape = hasYamlOnlyShape(kind);
 
     let yamlShape: number[] | undefined;
+    let yamlShapeFailed = false;
     const lowered: [string, Lowered][] = [];
     for (const entry of entries) {
         if (STRUCTURE_KEYS.has(entry.name)) continue;
         const path = `${site.path}/${entry.name}`;
         if (entry.name === 'shape' && yamlOnlyShape) {
             yamlShape = readShape(ctx, entry.value, ctx.problemOrigin(path, entry.value, entry.keyNode));
+            yamlShapeFailed = yamlShape === undefined;
             continue;
         }
         lowered.push([entry.name, lowerParam(ctx, { path, key: entry.keyNode, node: entry.value }, paramKindOf(kind, entry.name))]);
     }
-    const params = finishParams(lowered, yamlShape ?? shapeParam(lowered), type, kind);
+    const { params, unreadParams } = finishParams(lowered, yamlShape ?? shapeParam(lowered), yamlShapeFailed, type, kind);
     const metadataEntry = entries.find((e) => e.name === 'metadata');
     const result: NirNode = {
         name: site.name,
         type,
         params,
+        unreadParams,
         metadata: lowerMetadata(ctx, `${site.path}/metadata`, metadataEntry?.value, metadataEntry?.keyNode),
         ...children(ctx, site, entries),
         origin,
@@ -103,18 +106,34 @@ function shapeParam(lowered: readonly [string, Lowered][]): number[] | undefined
     return Array.from(value.source.data as BigInt64Array, Number);
 }
 
-/** Finishes deferred scalars with the node's element shape, keeping the written order. */
-function finishParams(lowered: readonly [string, Lowered][], yamlShape: number[] | undefined, type: string, kind: NodeKind | undefined): Map<string, NirValue> {
+/**
+ * Finishes deferred scalars with the node's element shape, keeping the written order. A value
+ * that failed, or a scalar left without a shape because another value (or the `shape:` key)
+ * failed, is returned among the unread parameters: it was written, so no later check calls it absent.
+ * A node whose scalars have no shape to take gets one `spec/broadcast-shape-unknown`, at the first.
+ */
+function finishParams(
+    lowered: readonly [string, Lowered][],
+    yamlShape: number[] | undefined,
+    yamlShapeFailed: boolean,
+    type: string,
+    kind: NodeKind | undefined,
+): { params: Map<string, NirValue>; unreadParams: Set<string> } {
     const ready = new Map<string, NirValue>();
     for (const [name, value] of lowered) if (value && !isDeferred(value)) ready.set(name, value);
     const shape = lowered.some(([, v]) => isDeferred(v)) ? elementShape(yamlShape, ready, type, kind) : undefined;
-    const someFailed = lowered.some(([, v]) => v === undefined);
+    // One missing shape is one problem: only the first scalar without a shape reports it.
+    // A node of unknown type gets only nir/unknown-type: its scalars have no shape rule to wait for.
+    let quiet = kind === undefined || yamlShapeFailed || lowered.some(([, v]) => v === undefined);
     const params = new Map<string, NirValue>();
+    const unreadParams = new Set<string>();
     for (const [name, value] of lowered) {
-        const final = isDeferred(value) ? value.resolve(shape, someFailed) : value;
+        const final = isDeferred(value) ? value.resolve(shape, quiet) : value;
         if (final) params.set(name, final);
+        else unreadParams.add(name);
+        if (!shape && isDeferred(value)) quiet = true;
     }
-    return params;
+    return { params, unreadParams };
 }
 
 /** The `nodes` and `edges` of a graph (present only when written). */

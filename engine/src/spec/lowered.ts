@@ -17,8 +17,8 @@ export interface Deferred {
     readonly kind: 'deferred';
     /**
      * Finishes the value for the node's element shape. Without a shape it reports
-     * `spec/broadcast-shape-unknown`, unless `quiet` (another parameter of the node already failed
-     * and may have been the one that would have given the shape).
+     * `spec/broadcast-shape-unknown`, unless `quiet` (another parameter of the node already failed,
+     * and may have been the one that would have given the shape, or already reported it).
      */
     resolve(shape: readonly number[] | undefined, quiet?: boolean): NirValue | undefined;
 }

@@ -11,6 +11,7 @@ import { readDType, readShape } from './shape-and-dtype.js';
 import { checkGeneratorShape, GENERATOR_NAMES, isGeneratorName, readGenerator } from './generator-form.js';
 import { readFileReference } from './file-reference.js';
 import { broadcastLiteral, deferredBroadcast, reportShapeUnknown } from './broadcast.js';
+import { closestName } from '../util/closest-name.js';
 import { denseTensor, generatedTensor, type Lowered, type ValueDefaults, type ValueSite } from './lowered.js';
 
 /**
@@ -28,13 +29,19 @@ const FORM_KEYS: readonly string[] = ['data', ...GENERATOR_NAMES, 'file'];
 export function lowerValueForm(ctx: SpecContext, site: ValueSite, map: YAMLMap, defaults: ValueDefaults, isWeight = false): Lowered {
     const origin = ctx.origin(site.path, map, site.key);
     const entries = new Map<string, MapEntry>();
+    let unknownKeys = 0;
     for (const entry of ctx.entries(map)) {
         if (VALUE_FORM_KEYS.includes(entry.name)) entries.set(entry.name, entry);
         else {
-            ctx.report({ code: 'spec/unknown-key', message: `'${entry.name}' is not part of a value; a value mapping has ${describeForms()}.`, origin: ctx.origin(site.path, entry.keyNode, entry.keyNode) });
+            unknownKeys++;
+            const closest = closestName(entry.name, VALUE_FORM_KEYS);
+            const hint = closest ? `the closest value key is '${closest}'` : `a value mapping has ${describeForms()}`;
+            ctx.report({ code: 'spec/unknown-key', message: `'${entry.name}' is not part of a value; ${hint}.`, origin: ctx.origin(site.path, entry.keyNode, entry.keyNode) });
         }
     }
     const forms = FORM_KEYS.filter((k) => entries.has(k));
+    // A misspelt form key (`nrmal:`) is the one mistake: it was reported above.
+    if (forms.length === 0 && unknownKeys > 0) return undefined;
     if (forms.length !== 1) {
         const message = forms.length === 0
             ? `This mapping is not a value: write ${describeForms()}.`

@@ -49,7 +49,7 @@ export class ChipMesh implements MeshTopology {
  * Hops between two chips on the hexagonal mesh, wrap-aware: for each candidate displacement (the
  * direct one and, on wrapping axes, the one around the back) the cost is max(|dx|, |dy|) when the
  * signs agree (the diagonal NE/SW link helps) and |dx| + |dy| otherwise; the smallest wins.
- * Source: SpiNNMachine full_wrap_machine.py get_vector_length, from rig geometry (facts §2.7).
+ * Source: SpiNNMachine full_wrap_machine.py get_vector_length, from rig geometry.
  */
 export function hexDistance(mesh: MeshTopology, a: ChipCoord, b: ChipCoord): number {
     const dxs = candidates(b.x - a.x, mesh.width, mesh.wrapX);

@@ -10,7 +10,7 @@ function noArgument(id: string, argument: string | undefined): { error: string }
     return argument === undefined ? undefined : { error: `${id} takes no argument (got '${id}:${argument}')` };
 }
 
-/** One SpiNNaker2 chip, as py-spinnaker2's `SpiNNaker2Chip` board (facts §3.1). */
+/** One SpiNNaker2 chip, as py-spinnaker2's `SpiNNaker2Chip` board (py-spinnaker2 hardware.py). */
 export const SPINNAKER2_CHIP: TargetFactory = {
     id: 'spinnaker2-chip',
     title: 'One SpiNNaker2 chip',
@@ -19,7 +19,7 @@ export const SPINNAKER2_CHIP: TargetFactory = {
         noArgument('spinnaker2-chip', argument) ?? spinnakerTarget('spinnaker2-chip', 'One SpiNNaker2 chip', SPINNAKER2_SETTINGS, ChipMesh.full(1, 1, false, false)),
 };
 
-/** The 48-chip SpiNNaker2 board with its real chip coordinates (facts #32–34, §2.7). The default target. */
+/** The 48-chip SpiNNaker2 board with its real chip coordinates (SpiNNMachine version_248.py, version_48_chips.py). The default target. */
 export const SPINNAKER2_BOARD48: TargetFactory = {
     id: 'spinnaker2-board48',
     title: 'The 48-chip SpiNNaker2 board',
@@ -45,7 +45,7 @@ export const SPINNAKER2_BOARDS: TargetFactory = {
     },
 };
 
-/** A SpiNNaker1 48-chip board: 18 cores, 64 KiB DTCM, 1023 router entries (facts #19, #42–43). */
+/** A SpiNNaker1 48-chip board: 18 cores, 64 KiB DTCM, 1023 router entries (SpiNNMachine version_spin1.py). */
 export const SPINNAKER1_BOARD48: TargetFactory = {
     id: 'spinnaker1-board48',
     title: 'A SpiNNaker1 48-chip board (SpiNN-5)',

@@ -5,7 +5,7 @@
  *
  * Architecture invariants:
  * - Every hardware number is a named `TargetSetting` with its source and confidence, taken from
- *   the SpiNNaker2 fact sheet; estimates are settings a user can override, never literals in code.
+ *   a primary source (toolchain code, a datasheet, a paper) named in the setting; estimates are settings a user can override, never literals in code.
  * - A target is data: settings, a `MeshTopology` and the accepted node types. Mappers and checks
  *   read numbers only through `SETTING_NAMES`, so a new machine is a new table.
  * - Check ids are diagnostic codes (`spinnaker2/…`), each with one entry in

@@ -4,7 +4,7 @@ import { setting } from './setting.js';
 
 /** The most boards `spinnaker2-boards:N` accepts: the SpiNNcloud, whose board count is an estimate. */
 export const MAX_BOARDS_SETTING = setting('max_boards', 720, 'boards', 'estimate',
-    'SpiNNcloud: ~35,000 chips (mdr.de, all-electronics.de); board count not found, 720 × 48 = 34,560 chips estimated (facts #35–36)',
+    'SpiNNcloud: ~35,000 chips (mdr.de, all-electronics.de); board count not found, 720 × 48 = 34,560 chips estimated',
     'The largest machine `spinnaker2-boards:N` describes.');
 
 const MAX_BOARDS = MAX_BOARDS_SETTING.value;
@@ -19,8 +19,8 @@ export interface BoardMachine {
 }
 
 /**
- * Lays out N boards as spalloc does (SpiNNMachine version_48_chips.py size_from_n_boards, facts
- * §2.7): one board is an 8 × 8 box; more boards take a rectangle of triads, w = ⌈√⌈N/3⌉⌉ across and
+ * Lays out N boards as spalloc does (SpiNNMachine version_48_chips.py size_from_n_boards):
+ * one board is an 8 × 8 box; more boards take a rectangle of triads, w = ⌈√⌈N/3⌉⌉ across and
  * h = ⌈⌈N/3⌉/w⌉ up. When the N boards fill that rectangle exactly (N = 3wh) they form a whole
  * machine of 12w × 12h chips, and since both sides are multiples of 12 it wraps around in both
  * directions (a torus, as FullWrapMachine). Otherwise the box is (12w + 4) × (12h + 4) without wrap,

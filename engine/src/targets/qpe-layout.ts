@@ -1,7 +1,7 @@
 /**
  * Where a PE sits on a SpiNNaker2 chip: 38 quad processing elements (QPEs) of 4 PEs on a grid of
  * columns qx 1..7 and rows qy 1..6 with holes at (4,3), (4,4), (7,3), (7,4) (SpiNNMachine
- * version_spin2.py QUAD_MAP, facts #6–8, §2.2). NIRmesh numbers application PEs 0..151 QPE by QPE,
+ * version_spin2.py QUAD_MAP). NIRmesh numbers application PEs 0..151 QPE by QPE,
  * row by row from (1,1), so consecutive PEs share a QPE and its local links.
  */
 const HOLES = new Set(['4,3', '4,4', '7,3', '7,4']);

@@ -6,7 +6,7 @@ export interface NamedSetting extends TargetSetting {
     readonly name: SettingName;
 }
 
-/** Builds a setting; the arguments read like a row of the fact sheet. */
+/** Builds a setting; the arguments read like a row of docs/targets.md. */
 export function setting(
     name: SettingName,
     value: number,

@@ -5,7 +5,7 @@ import { settingsTable, type NamedSetting } from './setting.js';
 /**
  * The NIR node types py-spinnaker2's `s2_nir.from_nir` accepts: the NIR docs' supported-primitives
  * list (Conv1d, Conv2d, Flatten, Affine, Linear, CubaLIF, IF, LIF, SumPool2d) plus AvgPool2d,
- * Input and Output, which its code handles (facts §3.4, nir-spec §11). NIRGraph is accepted as a
+ * Input and Output, which its code handles (py-spinnaker2 s2_nir.py; NIR's docs, supported_primitives.md). NIRGraph is accepted as a
  * container: NIRmesh flattens nested graphs before mapping.
  */
 export const SPINNAKER2_NODE_TYPES: readonly string[] = [

@@ -24,7 +24,7 @@ const KNOWN_BAD: Readonly<Record<string, readonly string[]>> = {
     // shape [2], which cannot be added to its 3 outputs. NIR never validates biases, so its reader accepts it.
     'generated/arch_merge_and_split_single_output.json': ['nir/bias-shape'],
     // Not in the README: NIR's tests/test_readwrite.py::test_simple wires the Affine 'a' to itself, a loop with no
-    // state on it (DESIGN §7 gives every edge into a stateful node a tick of delay; an Affine has none).
+    // state on it (docs/node-kinds.md gives every edge into a stateful node a tick of delay; an Affine has none).
     'generated/rw_simple.json': ['nir/cycle-without-delay'],
 };
 

@@ -151,3 +151,28 @@ function breakDataspace(bytes: Uint8Array, dim: bigint): Uint8Array {
     expect(broken).toBe(1);
     return out;
 }
+
+describe('the documented hdf5 codes a broken file gives', () => {
+    const good = corpusBytes('generated/graph_ff_lif.nir');
+
+    it('hdf5/unreadable-file: a file cut short (head -c 4096, or past the signature only)', async () => {
+        for (const length of [4096, 200]) {
+            const result = await readNirFile(good.slice(0, length));
+            expect(codes(result.problems), `${length} bytes`).toContain('hdf5/unreadable-file');
+            expect(result.problems.find((p) => p.code === 'hdf5/unreadable-file')!.severity).toBe('error');
+        }
+    });
+
+    it('hdf5/bad-version: a version that is a number, not a string', async () => {
+        const bytes = await craftHdf5((file) => {
+            file.create_dataset({ name: 'version', data: new Float64Array([1]), shape: [] });
+            const node = file.create_group('node');
+            node.create_dataset({ name: 'type', data: 'NIRGraph', dtype: 'S' });
+            node.create_group('nodes');
+        });
+        const result = await readNirFile(bytes);
+        expect(codes(result.problems)).toEqual(['hdf5/bad-version']);
+        expect(result.problems[0]).toMatchObject({ severity: 'warning', origin: { path: '/version' } });
+        expect(result.document!.root.type).toBe('NIRGraph');
+    });
+});

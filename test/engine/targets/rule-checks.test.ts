@@ -75,7 +75,7 @@ describe('SpiNNaker toolchain rules', () => {
         ));
         const [p] = problems.filter((q) => q.code === 'spinnaker2/delay-range');
         expect(p.at).toBe('12');
-        expect(p.message).toBe("the projection 'in' → 'lif' needs a delay of 12 steps (the delay hint's 12 steps); spinnaker2-board48 encodes 1..8 steps. Suggestion: keep the delay within 1..8 steps (at most 0.004 at dt 0.0005).");
+        expect(p.message).toBe("the projection 'in' → 'lif' needs a delay of 12 steps (the delay hint's 12 steps); spinnaker2-board48 encodes 1..8 steps. Suggestion: keep the delay within 1..8 steps (at most 0.004 s at dt 0.0005 s).");
         expect(await rules(spec(
             `    in: {type: Input, shape: [4]}\n    fc: {type: Linear, weight: {shape: [4, 4], ones: true}, metadata: {spinnaker2: {delay: 12}}}\n    lif: {type: LIF, shape: [4], ${LIF}}`,
             '    - [in, fc]\n    - [fc, lif]',
@@ -90,7 +90,7 @@ describe('SpiNNaker toolchain rules', () => {
         ));
         const [p] = problems.filter((q) => q.code === 'spinnaker2/delay-range');
         expect(p.origin.path).toBe('/node/nodes/d/delay');
-        expect(p.message).toMatch(/needs a delay of 11 steps \(the default 1-step synaptic delay plus Delay 'd' up to 0.01 at dt 0.001 = 10 steps\)/);
+        expect(p.message).toMatch(/needs a delay of 11 steps \(the default 1-step synaptic delay plus Delay 'd' up to 0.01 s at dt 0.001 s = 10 steps\)/);
     });
 
     it('measures the weight quantisation error exactly for explicit weights', async () => {
@@ -102,7 +102,7 @@ describe('SpiNNaker toolchain rules', () => {
         // 127 levels of 1/127: 1 → 127 (exact), 0.5 → 64 (0.50394, +0.79%), 0.003 → 0 (−100%).
         expect(p.severity).toBe('warning');
         expect(p.data).toEqual({ maxRelativeError: 1, meanRelativeError: expect.closeTo((0 + (64 / 127 - 0.5) / 0.5 + 1) / 3, 6), zeroed: 1, step: 1 / 127, levels: 127 });
-        expect(p.message).toBe("weights of 'fc' are rounded to 127 levels of 0.00787 up to |w| = 1 on spinnaker2-board48: max relative error 100.0%, mean 33.6%; 1 of 3 non-zero weights round to 0; the warning limit is a mean of 5.0%. Suggestion: spread the weights over the range (clip outliers: one step is 0.00787), or prune weights below 0.00394.");
+        expect(p.message).toBe("weights of 'fc' lose a mean 33.6% to rounding on spinnaker2-board48, and 1 of 3 non-zero weights (33.3%) round to 0 and are lost (127 levels of 0.00787 up to |w| = 1; the warning limit is a mean of 5.0%). Suggestion: spread the weights over the range (clip outliers: one step is 0.00787), or prune weights below 0.00394.");
         expect(p.at).toBe('[[1, 0.5, 0.003]]');
     });
 

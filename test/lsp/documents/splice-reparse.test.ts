@@ -134,6 +134,24 @@ describe('spliceReparse', () => {
         await chains(anEdit, 100);
     });
 
+    it('gives exactly what a full parse gives, and mostly incrementally, over chains of character edits inside values', async () => {
+        // Characters that keep a plain scalar a plain scalar, typed, deleted or pasted inside one value:
+        // the edits a person makes while typing a number or a name, which must take the incremental path.
+        const alphabet = ['0', '1', '5', '.', '-', 'e', 'a', 'x', '_'];
+        const anEdit = fc
+            .record({ pick: fc.nat(), offset: fc.nat(), remove: fc.nat({ max: 2 }), insert: fc.array(fc.constantFrom(...alphabet), { maxLength: 3 }).map((p) => p.join('')) })
+            .map(({ pick, offset, remove, insert }) => (text: string) => {
+                const tokens = [...text.matchAll(/(?<=: |\[|, )(?:-?[0-9.]+|[A-Za-z_][A-Za-z0-9_]*)(?=[,\]}\s])/g)];
+                const token = tokens[pick % tokens.length];
+                const from = token.index + (offset % (token[0].length + 1));
+                const to = Math.min(token.index + token[0].length, from + remove);
+                const replaced = edit(text, from, to, insert);
+                // An edit that empties the value would change the YAML structure: keep one character.
+                return from === token.index && to === token.index + token[0].length && insert === '' ? edit(text, from, to, '0') : replaced;
+            });
+        expect(await chains(anEdit, 100)).toBeGreaterThan(0.6);
+    });
+
     it('gives exactly what a full parse gives, and mostly incrementally, over chains of value edits', async () => {
         const replacements = ['0.5', '7', '-1', '.inf', 'x', '[1, 2]', '[[1, 2], [3]]', '{a: 1}', '"s"', 'float64', 'LIF', 'Affine', '{shape: [2], zeros: true}', '{dtype: int9, data: 1}'];
         const anEdit = fc.record({ pick: fc.nat(), by: fc.constantFrom(...replacements) }).map(({ pick, by }) => (text: string) => {

@@ -4,7 +4,7 @@ import { cycleThrough, cyclicComponents } from './strong-components.js';
 import { nodeNameOrigin } from '../../nir/kinds/origins.js';
 
 /**
- * The nodes that hold state across ticks (DESIGN §7): stateful kinds, nested graphs containing
+ * The nodes that hold state across ticks (docs/node-kinds.md): stateful kinds, nested graphs containing
  * one, and (so as not to pile errors on an unknown type) nodes of unknown kind.
  */
 function statefulNodes(analysis: GraphAnalysis): Set<AnalysedNode> {

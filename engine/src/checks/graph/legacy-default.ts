@@ -1,4 +1,5 @@
 import { graphCheck } from './graph-check.js';
+import { hasParam } from '../../nir/graph.js';
 import { nodeNameOrigin } from '../../nir/kinds/origins.js';
 
 /**
@@ -13,7 +14,7 @@ export const LEGACY_DEFAULT = graphCheck({
         for (const { node, kind } of ctx.analysis.nodes) {
             if (!kind) continue;
             for (const param of kind.params) {
-                if (!param.legacy || param.defaultValue === undefined || node.params.has(param.name)) continue;
+                if (!param.legacy || param.defaultValue === undefined || hasParam(node, param.name)) continue;
                 ctx.report({
                     code: 'nir/legacy-default',
                     severity: 'info',

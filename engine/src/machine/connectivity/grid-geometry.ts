@@ -24,7 +24,7 @@ export function gridSize(grid: Grid): number {
     return grid.channels * grid.height * grid.width;
 }
 
-/** The output length of a window along one axis (PyTorch's formula, nir-spec §4.3, §7). */
+/** The output length of a window along one axis (PyTorch's formula, as its Conv2d and pooling docs give it). */
 export function slidOutput(length: number, kernel: number, stride: number, pad: number, dilation: number): number {
     return Math.max(0, Math.floor((length + 2 * pad - dilation * (kernel - 1) - 1) / stride + 1));
 }

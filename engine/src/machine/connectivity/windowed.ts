@@ -16,7 +16,7 @@ function insideTaps(length: number, outLength: number, k: number, s: number, p: 
 
 /**
  * A convolution as py-spinnaker2's Conv2DProjection stores it: each PE keeps the whole kernel
- * (int8 weights) and a parameter block, not synapse rows (facts §3.3–3.4). `kernelNonZeros[c]` is
+ * (int8 weights) and a parameter block, not synapse rows (py-spinnaker2 s2_nir.py: conv weights cast to int8). `kernelNonZeros[c]` is
  * the number of non-zero weights of output channel c: the fan-in of its interior neurons.
  * `fusedPoolWindow` > 1 when a pooling layer before the convolution is fused into it. The synapse
  * count leaves out taps in the padding (exact for dense kernels, an expectation for sparse ones).
@@ -52,7 +52,7 @@ export function convolution(
 
 /**
  * Sum or average pooling as a connection list: each output neuron receives one synapse from each
- * input neuron of its window, in the same channel (facts §3.4: pooling becomes connection lists).
+ * input neuron of its window, in the same channel (py-spinnaker2 s2_nir.py turns pooling into connection lists).
  */
 export function pooling(input: Grid, output: Grid, window: Window): Connectivity {
     const k = window.kh * window.kw;

@@ -46,8 +46,12 @@ export function nodeKindsMarkdown(kinds: readonly NodeKind[]): string {
         'The 19 node types of NIR 1.0.x. Units are NIR\'s nominal ones (τ in ms, R in Ω, voltages in mV);',
         'real exporters often store seconds, so units are not enforced. Arrays are per element: every',
         'per-element parameter of a node has the node\'s shape (in a spec a scalar broadcasts to it).',
-        'Defaults are never inserted into a document: a missing optional parameter is reported',
-        '(`nir/legacy-default`) and the default applies.',
+        'Time runs in ticks: a stateful node holds state across ticks, and an edge into it carries one',
+        'tick of delay (the node reads what its inputs sent in the previous tick); every other node',
+        'computes within the tick, so a cycle needs a stateful node on it.',
+        'Defaults are never inserted into a document: a missing optional parameter takes its default',
+        'where it is used. The two that files of older NIR versions lack, `v_reset` (IF, LIF, CubaLIF)',
+        'and `w_in` (CubaLI, CubaLIF), are reported as a `nir/legacy-default` info when absent.',
         '',
     ];
     return [...header, ...kinds.map(kindMarkdown)].join('\n');

@@ -17,7 +17,7 @@ function names({ graph }: RuleContext, p: Projection): { pre: string; post: stri
     return { pre: graph.populations[p.pre].name, post: graph.populations[p.post].name };
 }
 
-/** `spinnaker2/consecutive-weight-layers`: two weight nodes with no neuron between them (s2_nir HardwareConstraintError, facts §3.4). */
+/** `spinnaker2/consecutive-weight-layers`: two weight nodes with no neuron between them (s2_nir HardwareConstraintError). */
 export const consecutiveWeightLayers = spinnakerCheck(
     'spinnaker2/consecutive-weight-layers',
     'error',
@@ -41,7 +41,7 @@ export const consecutiveWeightLayers = spinnakerCheck(
     },
 );
 
-/** `spinnaker2/neuron-to-neuron`: two neuron nodes joined without any weight node (facts §3.4). */
+/** `spinnaker2/neuron-to-neuron`: two neuron nodes joined without any weight node (py-spinnaker2 s2_nir.py connects populations only through projections). */
 export const neuronToNeuron = spinnakerCheck(
     'spinnaker2/neuron-to-neuron',
     'error',
@@ -63,7 +63,7 @@ export const neuronToNeuron = spinnakerCheck(
     },
 );
 
-/** `spinnaker2/cubalif-after-conv`: CubaLIF fed by a convolution (s2_nir maps Conv2d targets to lif_conv2d only, facts §3.4). */
+/** `spinnaker2/cubalif-after-conv`: CubaLIF fed by a convolution (s2_nir maps Conv2d targets to lif_conv2d only). */
 export const cubaLifAfterConv = spinnakerCheck(
     'spinnaker2/cubalif-after-conv',
     'error',

@@ -4,7 +4,7 @@ import { spinnakerCheck, fmt, type RuleContext } from './target-check.js';
 import { settingValue } from '../setting.js';
 import { asTensor, scalarOf, tensorRange } from '../../machine/tensor-values.js';
 import { synapsePlan, type ProjectionSynapses } from '../../machine/synapse-plan.js';
-import { secondsPer } from '../../plugins/check.js';
+import { secondsPer, type TimeUnit } from '../../plugins/check.js';
 
 /**
  * The simulation step in seconds: the graph's `metadata.dt` (in the document's time unit) when it
@@ -13,6 +13,11 @@ import { secondsPer } from '../../plugins/check.js';
 export function stepSeconds(rc: RuleContext): number {
     const dt = scalarOf(rc.ctx.analysis.document.root.metadata.entries.get('dt'));
     return dt !== undefined && dt > 0 ? dt * secondsPer(rc.ctx.timeUnit) : settingValue(rc.target, 'timestep_s');
+}
+
+/** A time given in seconds, written in the document's time unit with the unit (`0.007 s`, `7 ms`). */
+function timeIn(seconds: number, unit: TimeUnit): string {
+    return `${fmt(seconds / secondsPer(unit))} ${unit}`;
 }
 
 /** A projection's delay in steps and the place that sets it. */
@@ -42,8 +47,7 @@ function delayOf(rc: RuleContext, p: Projection, planned: ProjectionSynapses, dt
         const nodeSteps = Math.round((range.max * secondsPer(unit)) / dt);
         steps += nodeSteps;
         origin = tensor.origin;
-        const value = unit === 'ms' ? `${fmt(range.max)} ms at dt ${fmt(dt)} s` : `${fmt(range.max)} at dt ${fmt(dt)}`;
-        parts.push(`Delay '${op.node.node.name}' up to ${value} = ${nodeSteps} steps`);
+        parts.push(`Delay '${op.node.node.name}' up to ${fmt(range.max)} ${unit} at dt ${timeIn(dt, unit)} = ${nodeSteps} steps`);
     }
     return { steps, conv, origin, how: parts.join(' plus ') };
 }
@@ -61,6 +65,7 @@ export const delayRange = spinnakerCheck(
     'target',
     (rc) => {
         const dt = stepSeconds(rc);
+        const unit = rc.ctx.timeUnit ?? 's';
         const min = settingValue(rc.target, 'min_delay_steps');
         const max = settingValue(rc.target, 'max_delay_steps');
         const convDelay = settingValue(rc.target, 'conv_delay_steps');
@@ -82,7 +87,7 @@ export const delayRange = spinnakerCheck(
             const fix = d.conv
                 ? `remove the delay from the convolution path (a convolution projection takes ${convDelay} steps)`
                 : noField ? `remove the delay hint, or feed '${post}' through a layer without convolution`
-                    : `keep the delay within ${min}..${max} steps (at most ${fmt(max * dt)} at dt ${fmt(dt)})`;
+                    : `keep the delay within ${min}..${max} steps (at most ${timeIn(max * dt, unit)} at dt ${timeIn(dt, unit)})`;
             rc.ctx.report({
                 code: 'spinnaker2/delay-range',
                 severity: 'error',

@@ -4,7 +4,7 @@ import { maxFanInPerNeuron, peCostModel } from '../../machine/pe-cost-model.js';
 
 /**
  * `spinnaker2/fan-in`: a neuron receives more synapses than one PE can hold even with that neuron
- * alone on it (every synapse then a row of its own in the SRAM data window, facts §2.1, §3.3).
+ * alone on it (every synapse then a row of its own in the SRAM data window, per the NESTML SpiNNaker2 template's layout).
  */
 export const fanIn = spinnakerCheck(
     'spinnaker2/fan-in',

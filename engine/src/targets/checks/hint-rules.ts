@@ -13,7 +13,7 @@ export const badHint = spinnakerCheck(
     },
 );
 
-/** `spinnaker2/neurons-per-core`: a `neurons_per_core` hint above what one PE runs (facts #38, #44, §7). */
+/** `spinnaker2/neurons-per-core`: a `neurons_per_core` hint above what one PE runs (the 8-bit target field of the NESTML SpiNNaker2 template's synapse word; sPyNNaker DEFAULT_MAX_ATOMS_PER_CORE). */
 export const neuronsPerCoreLimit = spinnakerCheck(
     'spinnaker2/neurons-per-core',
     'error',

@@ -19,7 +19,7 @@ function regions(node: NodePlacement): string {
         .join(', ');
 }
 
-/** `spinnaker2/sram-per-pe`: a population's slice needs more SRAM than a PE's data window (facts #9, #11, §2.1). */
+/** `spinnaker2/sram-per-pe`: a population's slice needs more SRAM than a PE's data window (the NESTML SpiNNaker2 template's memory layout). */
 export const sramPerPe = spinnakerCheck(
     'spinnaker2/sram-per-pe',
     'error',
@@ -56,7 +56,7 @@ function readHintOrigin(metadata: NirDict) {
     return group?.kind === 'dict' ? group.entries.get('neurons_per_core')?.origin : undefined;
 }
 
-/** `spinnaker2/dram-per-chip`: the slices on a chip keep more in DRAM than the chip has (facts #13, #43). */
+/** `spinnaker2/dram-per-chip`: the slices on a chip keep more in DRAM than the chip has (SpiNNMachine version_spin2.py / version_spin1.py max_sdram_per_chip). */
 export const dramPerChip = spinnakerCheck(
     'spinnaker2/dram-per-chip',
     'error',

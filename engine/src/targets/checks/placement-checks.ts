@@ -1,7 +1,7 @@
 import { spinnakerCheck, fmt } from './target-check.js';
 import { biggerTarget, describeChips, describePes, nodesByPath, originAt, overLimitByNode } from './mapping-lookup.js';
 
-/** `spinnaker2/too-many-pes`: the network needs more PEs than the target has (facts #2, #32, #36). */
+/** `spinnaker2/too-many-pes`: the network needs more PEs than the target has (docs/targets.md). */
 export const tooManyPes = spinnakerCheck(
     'spinnaker2/too-many-pes',
     'error',
@@ -32,7 +32,7 @@ export const tooManyPes = spinnakerCheck(
     },
 );
 
-/** `spinnaker2/router-entries`: a chip's minimised routing table is longer than its router (facts #18–19). */
+/** `spinnaker2/router-entries`: a chip's minimised routing table is longer than its router (SpiNNMachine version_spin2.py / version_spin1.py n_router_entries). */
 export const routerEntries = spinnakerCheck(
     'spinnaker2/router-entries',
     'error',
@@ -82,7 +82,7 @@ export const unplaceable = spinnakerCheck(
     },
 );
 
-/** `spinnaker2/key-space`: the routing keys of all slices do not fit in the key width (facts #20, §4.5). */
+/** `spinnaker2/key-space`: the routing keys of all slices do not fit in the key width (PACMAN constants.py BITS_IN_KEY). */
 export const keySpace = spinnakerCheck(
     'spinnaker2/key-space',
     'error',

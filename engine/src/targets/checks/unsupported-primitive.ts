@@ -11,7 +11,7 @@ const INSTEAD: Readonly<Record<string, string>> = {
     Delay: 'drop the Delay node and put the delay on the weight node as metadata spinnaker2: {delay: STEPS}',
 };
 
-/** `spinnaker2/unsupported-primitive`: a NIR type the target's toolchain refuses (facts §3.4, nir-spec §11). */
+/** `spinnaker2/unsupported-primitive`: a NIR type the target's toolchain refuses (py-spinnaker2 s2_nir.py; NIR's docs, supported_primitives.md). */
 export const unsupportedPrimitive = spinnakerCheck(
     'spinnaker2/unsupported-primitive',
     'error',

@@ -56,16 +56,16 @@ export const weightQuantisation = spinnakerCheck(
             const e = measure(tensor, levels, step);
             if (!e) return undefined;
             const warn = e.meanRelative > threshold;
-            const share = e.exact ? `${fmt(e.zeroed)} of ${fmt(e.nonZero)} non-zero weights` : `about ${pct(e.zeroed / e.nonZero)} of the weights`;
-            const zeroed = e.zeroed > 0 ? `; ${share} round to 0` : '';
-            const basis = e.exact ? '' : ' (estimated from the generator\'s distribution)';
+            const share = e.exact ? `${fmt(e.zeroed)} of ${fmt(e.nonZero)} non-zero weights (${pct(e.zeroed / e.nonZero)})` : `about ${pct(e.zeroed / e.nonZero)} of the weights`;
+            const lost = e.zeroed > 0 ? `${share} round to 0 and are lost` : 'no weight rounds to 0';
+            const basis = e.exact ? '' : ', estimated from the generator\'s distribution';
             const suggestion = warn
-                ? `spread the weights over the range (clip outliers: one step is ${fmt(e.step)}), or prune weights below ${fmt(e.step / 2)}`
-                : 'none needed';
+                ? ` Suggestion: spread the weights over the range (clip outliers: one step is ${fmt(e.step)}), or prune weights below ${fmt(e.step / 2)}.`
+                : '';
             return {
                 code: 'spinnaker2/weight-quantisation',
                 severity: warn ? 'warning' : 'hint',
-                message: `weights of '${name}' are rounded to ${fmt(levels)} levels of ${fmt(e.step)} up to |w| = ${fmt(e.maxAbs)} on ${target.id}: max relative error ${pct(e.maxRelative)}, mean ${pct(e.meanRelative)}${zeroed}${basis}; the warning limit is a mean of ${pct(threshold)}. Suggestion: ${suggestion}.`,
+                message: `weights of '${name}' lose a mean ${pct(e.meanRelative)} to rounding on ${target.id}, and ${lost}${basis} (${fmt(levels)} levels of ${fmt(e.step)} up to |w| = ${fmt(e.maxAbs)}; the warning limit is a mean of ${pct(threshold)}).${suggestion}`,
                 data: { maxRelativeError: e.maxRelative, meanRelativeError: e.meanRelative, zeroed: e.zeroed, step: e.step, levels },
             };
         }
