@@ -41,7 +41,7 @@ export function slicesTouched(reach: Reach, size: number, n: number): number {
 /**
  * The memory of the slice `first … first + count − 1` of population `index`, by the target's
  * layout: fixed regions, routing info (when it sends), neuron state, input buffers, one
- * population-table entry per source slice, synapse rows or kernels, and recordings for `steps`.
+ * population-table entry per source slice with synapses here (expected, for random generators), synapse rows or kernels, and recordings for `steps`.
  * Synapses and recordings go to DRAM instead when the target keeps them there.
  */
 export function sliceCost(ctx: CostContext, index: number, first: number, count: number): SliceCost {
@@ -53,8 +53,8 @@ export function sliceCost(ctx: CostContext, index: number, first: number, count:
         const p = graph.projections[i];
         if (p.connectivity.synapses === 0) continue;
         synapses += p.connectivity.load(first, count, model.format).bytes;
-        const pre = graph.populations[p.pre];
-        mptEntries += slicesTouched(p.connectivity.sources(first, count), pre.size, ctx.neuronsPerCore[p.pre]);
+        const preSlice = ctx.neuronsPerCore[p.pre];
+        mptEntries += p.connectivity.sourceSlices?.(first, count, preSlice) ?? slicesTouched(p.connectivity.sources(first, count), graph.populations[p.pre].size, preSlice);
     }
     const targets = pop.outgoing.filter((i) => graph.projections[i].connectivity.synapses > 0).length;
     const recording = recordingBytes(pop.record, count, ctx.steps, model);

@@ -25,8 +25,11 @@ const ROUNDS = 4;
  * up to `limits[i]` (the model's and the PE's atom limit) whose costliest slice fits the SRAM
  * window: a downward scan when slice costs repeat with a short period (cheap, and right even
  * when the cost is not monotone, as for a recurrent population whose population table grows as
- * its slices shrink), else bisection (explicit weights, where each try scans the weights). If not even one neuron fits, the limit is kept and the
- * resource checks explain why. Repeats while slicing changes, since a population's slice count is part of
+ * its slices shrink), else bisection (explicit weights, where each try scans the weights) between
+ * a size that fits and one that does not. That lower size is 1 when one neuron fits; otherwise
+ * (a population table of its own slices that outgrows the window as they shrink) the cheapest
+ * size, since the cost is then a rising part plus a falling one and the sizes that fit are the
+ * run around it. If not even one neuron fits, the limit is kept and the resource checks explain why. Repeats while slicing changes, since a population's slice count is part of
  * the population table of the populations it feeds.
  */
 export function sizePopulations(ctx: CostContext & { neuronsPerCore: number[] }, limits: readonly number[], fixed: readonly (FixedSize | undefined)[]): Sizing[] {
@@ -35,13 +38,14 @@ export function sizePopulations(ctx: CostContext & { neuronsPerCore: number[] },
     const pops = ctx.graph.populations;
     pops.forEach((_, i) => (n[i] = fixed[i]?.n ?? limits[i]));
 
-    const fits = (i: number, candidate: number): boolean => {
+    const costAt = (i: number, candidate: number): number => {
         const saved = n[i];
         n[i] = candidate;
         const worst = worstSlice(ctx, i, candidate);
         n[i] = saved;
-        return !worst || worst.sram <= window;
+        return worst?.sram ?? 0;
     };
+    const fits = (i: number, candidate: number): boolean => costAt(i, candidate) <= window;
     const periodic = pops.map((p) => Number.isFinite(populationPeriod(ctx, p.index, Math.max(1, limits[p.index]))));
     const largestFitting = (i: number, hi: number): number => {
         if (fits(i, hi)) return hi;
@@ -49,7 +53,9 @@ export function sizePopulations(ctx: CostContext & { neuronsPerCore: number[] },
             for (let candidate = hi - 1; candidate >= 1; candidate--) if (fits(i, candidate)) return candidate;
             return 0;
         }
-        let lo = 0;
+        let lo = fits(i, 1) ? 1 : cheapestSize((candidate) => costAt(i, candidate), hi);
+        if (lo === hi || !fits(i, lo)) return 0;
+        // Invariant: lo fits, hi does not.
         while (hi - lo > 1) {
             const mid = Math.floor((lo + hi) / 2);
             if (fits(i, mid)) lo = mid;
@@ -76,4 +82,21 @@ export function sizePopulations(ctx: CostContext & { neuronsPerCore: number[] },
         const source = fixed[i]?.source ?? (n[i] === limits[i] ? 'model-limit' : 'sram-fit');
         return { n: n[i], source, fitting };
     });
+}
+
+/**
+ * The size in `1 … hi` of least cost, by ternary search, for a cost that falls and then rises
+ * (flat stretches resolve towards the larger size).
+ */
+export function cheapestSize(cost: (n: number) => number, hi: number): number {
+    let lo = 1;
+    while (hi - lo > 2) {
+        const a = lo + Math.floor((hi - lo) / 3);
+        const b = hi - Math.floor((hi - lo) / 3);
+        if (cost(a) < cost(b)) hi = b - 1;
+        else lo = a + 1;
+    }
+    let best = hi;
+    for (let candidate = hi - 1; candidate >= lo; candidate--) if (cost(candidate) < cost(best)) best = candidate;
+    return best;
 }

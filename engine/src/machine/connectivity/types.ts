@@ -59,6 +59,12 @@ export interface Connectivity {
     reach(first: number, count: number): Reach;
     /** The pre neurons that send to the post neurons `first … first + count − 1`. */
     sources(first: number, count: number): Reach;
+    /**
+     * The expected number of slices of `sliceSize` pre neurons with at least one synapse onto the
+     * post neurons `first … first + count − 1`, for a random generator, whose `sources` can only
+     * say "every pre neuron" (when absent, the slices that `sources` touches are counted).
+     */
+    sourceSlices?(first: number, count: number, sliceSize: number): number;
 }
 
 /** Bytes of a row of `length` synapses: its header and its words, padded to 32 bits. */
