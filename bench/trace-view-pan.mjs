@@ -38,10 +38,10 @@ function syntheticTrace() {
         });
     }
     const run = {
-        source: 'bench: 1 M spikes', targetId: 'none', steps, dtMs: 1, numerics: 'hardware',
+        source: 'bench: 1 M spikes', simulatorId: 'builtin', targetId: 'none', steps, dtMs: 1, numerics: 'hardware',
         channels: populations.map(([name, size]) => ({ name, path: name, type: 'LIF', size })),
-        nodes: populations.map(([name, size]) => ({ name, neurons: size, spikes: 0 })),
-        synapticEvents: 0, packets: 0, droppedPackets: 0, links: [], chunkCount: chunks.length,
+        nodes: populations.map(([name, size]) => ({ name, path: name, type: 'LIF', neurons: size, spikes: 0 })),
+        synapticEvents: 0, packets: 0, droppedPackets: 0, routers: [], links: [], pes: [], setupS: 0, simS: 0, chunks: chunks.length,
     };
     return { run, chunks };
 }

@@ -3,4 +3,6 @@ export const COMMANDS = {
     showPlacementReport: 'nirmesh.showPlacementReport',
     selectTarget: 'nirmesh.selectTarget',
     checkFile: 'nirmesh.checkFile',
+    runNetwork: 'nirmesh.runNetwork',
+    showTraces: 'nirmesh.showTraces',
 } as const;

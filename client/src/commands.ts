@@ -1,12 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node.js';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node.js';
 import { MAP_REQUEST, type MapParams, type MapReport } from '../../server/src/protocol.js';
 import { LIST_TARGETS_COMMAND, type TargetInfo } from '../../server/src/features/target-list-protocol.js';
 import { COMMANDS } from './command-ids.js';
 import { SPEC_LANGUAGE_ID } from './language-client.js';
 import { checkReportText, placementReportText } from './report-text.js';
 import { REPORT_SCHEME, ReportView } from './report-view.js';
+import { requestWithProgress } from './request-progress.js';
+import { RunNetwork } from './run/run-network.js';
+import { TracePanels } from './trace/trace-panel.js';
 
 
 /** The document a command is about: its argument (an Explorer URI or a code lens's URI string), else the active spec. */
@@ -26,27 +28,9 @@ function fileName(uri: vscode.Uri): string {
 }
 
 /** Sends `nirmesh/map` under a cancellable progress notification that follows the server's `$/progress`. */
-async function mapWithProgress(client: LanguageClient, uri: vscode.Uri, title: string): Promise<MapReport | undefined> {
-    const options = { location: vscode.ProgressLocation.Notification, title, cancellable: true };
-    return vscode.window.withProgress(options, async (progress, token) => {
-        const workDoneToken = randomUUID();
-        let done = 0;
-        const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
-            if (value.kind === 'end') return;
-            const percentage = value.percentage ?? done;
-            progress.report({ message: value.message, increment: Math.max(0, percentage - done) });
-            done = Math.max(done, percentage);
-        });
-        try {
-            const params: MapParams = { uri: client.code2ProtocolConverter.asUri(uri), workDoneToken };
-            return await client.sendRequest<MapReport>(MAP_REQUEST, params, token);
-        } catch (error) {
-            if (!token.isCancellationRequested) void vscode.window.showErrorMessage(`NIRmesh: ${error instanceof Error ? error.message : String(error)}`);
-            return undefined;
-        } finally {
-            listening.dispose();
-        }
-    });
+function mapWithProgress(client: LanguageClient, uri: vscode.Uri, title: string): Promise<MapReport | undefined> {
+    const params: MapParams = { uri: client.code2ProtocolConverter.asUri(uri) };
+    return requestWithProgress<MapParams, MapReport>(client, MAP_REQUEST, params, title);
 }
 
 async function showPlacementReport(client: LanguageClient, view: ReportView, arg: unknown): Promise<void> {
@@ -96,14 +80,28 @@ async function selectTarget(client: LanguageClient): Promise<void> {
     await config.update('target', id, scope);
 }
 
+/** Runs `action` on the command's document, or says which documents it works on. */
+function onDocument(action: (uri: vscode.Uri) => Promise<void>): (arg?: unknown) => Promise<void> {
+    return async (arg) => {
+        const uri = commandUri(arg);
+        if (!uri) return void vscode.window.showWarningMessage('NIRmesh: open a *.nir.yaml file, or run this on a .nir file in the Explorer.');
+        await action(uri);
+    };
+}
+
 /** Registers the commands; the returned disposables unregister them. */
-export function registerCommands(client: LanguageClient): vscode.Disposable[] {
+export function registerCommands(client: LanguageClient, extensionUri: vscode.Uri): vscode.Disposable[] {
     const view = new ReportView();
+    const panels = new TracePanels(extensionUri);
+    const runs = new RunNetwork(client, panels);
     return [
+        panels,
         view,
         vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, view),
         vscode.commands.registerCommand(COMMANDS.showPlacementReport, (arg?: unknown) => showPlacementReport(client, view, arg)),
         vscode.commands.registerCommand(COMMANDS.checkFile, (arg?: unknown) => checkFile(client, view, arg)),
         vscode.commands.registerCommand(COMMANDS.selectTarget, () => selectTarget(client)),
+        vscode.commands.registerCommand(COMMANDS.runNetwork, onDocument((uri) => runs.run(uri))),
+        vscode.commands.registerCommand(COMMANDS.showTraces, onDocument((uri) => runs.showTraces(uri))),
     ];
 }

@@ -19,7 +19,7 @@ let client: LanguageClient | undefined;
 /** Starts the language server and registers the commands. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     client = createLanguageClient(context);
-    context.subscriptions.push(...registerCommands(client));
+    context.subscriptions.push(...registerCommands(client, context.extensionUri));
     await client.start();
 }
 

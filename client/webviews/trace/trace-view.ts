@@ -227,8 +227,8 @@ export class TraceView {
         this.sideStale = false;
         const run = this.store.run;
         this.figures.replaceChildren(summaryFigures(run, this.store));
-        const done = this.store.chunksReceived >= run.chunkCount;
-        this.status.textContent = done ? '' : `loading trace: ${this.store.chunksReceived} of ${run.chunkCount} chunks`;
+        const done = this.store.chunksReceived >= run.chunks;
+        this.status.textContent = done ? '' : `loading trace: ${this.store.chunksReceived} of ${run.chunks} chunks`;
         this.root.dataset.loaded = String(done);
         const sections: HTMLElement[] = [];
         const section = (heading: string, body: HTMLElement): void => {

@@ -4,17 +4,22 @@ import type { TraceViewChunk, TraceViewRun } from '../../../client/webviews/trac
 export function syntheticRun(populations: readonly (readonly [string, number])[], steps: number, chunkSteps: number): TraceViewRun {
     return {
         source: 'synthetic.nir.yaml',
+        simulatorId: 'builtin',
         targetId: 'none',
         steps,
         dtMs: 1,
         numerics: 'exact',
-        channels: populations.map(([name, size]) => ({ name, path: name, type: 'LIF', size })),
-        nodes: populations.map(([name, neurons]) => ({ name, neurons, spikes: 0 })),
+        channels: populations.map(([name, size]) => ({ name, path: `/node/nodes/${name}`, type: 'LIF', size })),
+        nodes: populations.map(([name, neurons]) => ({ name, path: `/node/nodes/${name}`, type: 'LIF', neurons, spikes: 0 })),
         synapticEvents: 0,
         packets: 0,
         droppedPackets: 0,
+        routers: [],
         links: [],
-        chunkCount: Math.ceil(steps / chunkSteps),
+        pes: [],
+        setupS: 0,
+        simS: 0,
+        chunks: Math.ceil(steps / chunkSteps),
     };
 }
 

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
+import { RUN_REQUEST, TRACE_CHUNK_REQUEST, type RunParams, type RunReport, type TraceChunkParams, type TraceChunkWire } from '../../../protocol/run.js';
+import { requestWithProgress } from '../request-progress.js';
+import type { TracePanels, TraceSource } from '../trace/trace-panel.js';
+
+function fileName(uri: vscode.Uri): string {
+    return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** A run the server holds, as the trace panel streams it: chunks come from `nirmesh/traceChunk`. */
+function serverTrace(client: LanguageClient, report: RunReport & { runId: string; run: NonNullable<RunReport['run']> }, source: string): TraceSource {
+    return {
+        run: { ...report.run, source },
+        chunk: (index) => client.sendRequest<TraceChunkWire>(TRACE_CHUNK_REQUEST, { runId: report.runId, index } satisfies TraceChunkParams),
+    };
+}
+
+/**
+ * "NIRmesh: Run Network" and "NIRmesh: Show Traces". A run goes through the server's `nirmesh/run`
+ * (with progress and cancellation; the server adds the run settings and the spec's own), and its
+ * trace opens in the document's trace panel. The last run of each document is remembered so that
+ * Show Traces can open it again without running.
+ */
+export class RunNetwork {
+    private readonly lastRuns = new Map<string, TraceSource>();
+
+    constructor(private readonly client: LanguageClient, private readonly panels: TracePanels) {}
+
+    /** Runs the document `uri` and shows its trace; says why when the run could not start. */
+    async run(uri: vscode.Uri): Promise<void> {
+        const params: RunParams = { uri: this.client.code2ProtocolConverter.asUri(uri) };
+        const report = await requestWithProgress<RunParams, RunReport>(this.client, RUN_REQUEST, params, `NIRmesh: running ${fileName(uri)}`);
+        if (!report) return;
+        if (report.blocked || report.runId === null || report.run === null) {
+            const errors = report.diagnostics.filter((d) => d.severity === 1).length;
+            const choice = await vscode.window.showErrorMessage(
+                `NIRmesh: ${fileName(uri)} did not run: ${errors} error${errors === 1 ? '' : 's'} on ${report.target}.`,
+                'Show Problems',
+            );
+            if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
+            return;
+        }
+        const trace = serverTrace(this.client, { ...report, runId: report.runId, run: report.run }, fileName(uri));
+        this.lastRuns.set(uri.toString(), trace);
+        this.panels.show(uri.toString(), trace);
+    }
+
+    /** Shows the trace of the document's last run; offers to run it when there is none. */
+    async showTraces(uri: vscode.Uri): Promise<void> {
+        if (this.panels.reveal(uri.toString())) return;
+        const last = this.lastRuns.get(uri.toString());
+        if (last) return this.panels.show(uri.toString(), last);
+        const choice = await vscode.window.showInformationMessage(`NIRmesh: ${fileName(uri)} has not run yet.`, 'Run Network');
+        if (choice) await this.run(uri);
+    }
+}
