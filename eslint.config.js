@@ -1,5 +1,6 @@
-// Lint rules that keep the layers apart (DESIGN.md §1): the engine is a pure library, the server
-// is the only code that speaks LSP, the client never runs engine code, webviews never touch vscode.
+// Lint rules that keep the layers apart (docs/architecture.md): the engine is a pure library, the
+// server is the only code that speaks LSP, the client and the webviews import only protocol/ of the
+// project, and protocol/ imports nothing of it.
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ['error', { patterns }];
@@ -32,10 +33,26 @@ export default tseslint.config(
         },
     },
     {
+        files: ['protocol/**/*.ts'],
+        rules: {
+            'no-restricted-imports': restrict([
+                { group: ['vscode', '../**'], message: 'protocol/ imports nothing of the project and nothing of vscode: it is what the others share.' },
+            ]),
+        },
+    },
+    {
+        files: ['client/src/**/*.ts'],
+        rules: {
+            'no-restricted-imports': restrict([
+                { group: ['../../*', '!../../protocol', '../../*/**', '!../../protocol/**'], message: 'the client imports only protocol/ of the project: it never runs engine or server code.' },
+            ]),
+        },
+    },
+    {
         files: ['client/webviews/**/*.ts'],
         rules: {
             'no-restricted-imports': restrict([
-                { group: ['vscode', 'vscode-*', '**/engine/**', '**/server/**'], message: 'webviews render plain data only.' },
+                { group: ['vscode', 'vscode-*', '../../../*', '!../../../protocol', '../../../*/**', '!../../../protocol/**', '../../src/**'], message: 'webviews render plain data: of the project they import only protocol/.' },
             ]),
         },
     },

@@ -46,7 +46,7 @@ function syntheticTrace() {
     return { run, chunks };
 }
 
-const { tracePageHtml } = await importBundled('client/webviews/trace/page-html.ts');
+const { tracePageHtml } = await importBundled('protocol/trace-page.ts');
 const dir = mkdtempSync(join(tmpdir(), 'nirmesh-trace-bench-'));
 const page = join(dir, 'trace.html');
 writeFileSync(page, tracePageHtml({

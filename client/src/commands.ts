@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node.js';
-import { MAP_REQUEST, type MapParams, type MapReport } from '../../server/src/protocol.js';
-import { LIST_TARGETS_COMMAND, type TargetInfo } from '../../server/src/features/target-list-protocol.js';
-import { COMMANDS } from './command-ids.js';
-import { SPEC_LANGUAGE_ID } from './language-client.js';
+import { COMMANDS, LIST_TARGETS_COMMAND, SPEC_LANGUAGE_ID, type MapParams, type MapReport, type TargetInfo } from '../../protocol/index.js';
+import { MapRequest } from '../../protocol/requests.js';
 import { checkReportText, placementReportText } from './report-text.js';
 import { REPORT_SCHEME, ReportView } from './report-view.js';
 import { requestWithProgress } from './request-progress.js';
-import { RunNetwork } from './run/run-network.js';
-import { TracePanels } from './trace/trace-panel.js';
+import { RunNetwork } from './run-network.js';
+import { TracePanels } from './trace-panels.js';
 
 
 /** The document a command is about: its argument (an Explorer URI or a code lens's URI string), else the active spec. */
@@ -30,7 +28,7 @@ function fileName(uri: vscode.Uri): string {
 /** Sends `nirmesh/map` under a cancellable progress notification that follows the server's `$/progress`. */
 function mapWithProgress(client: LanguageClient, uri: vscode.Uri, title: string): Promise<MapReport | undefined> {
     const params: MapParams = { uri: client.code2ProtocolConverter.asUri(uri) };
-    return requestWithProgress<MapParams, MapReport>(client, MAP_REQUEST, params, title);
+    return requestWithProgress(client, MapRequest, params, title);
 }
 
 async function showPlacementReport(client: LanguageClient, view: ReportView, arg: unknown): Promise<void> {
@@ -98,6 +96,7 @@ export function registerCommands(client: LanguageClient, extensionUri: vscode.Ur
         panels,
         view,
         vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, view),
+        vscode.commands.registerCommand(COMMANDS.showPlacement, (arg?: unknown) => showPlacementReport(client, view, arg)),
         vscode.commands.registerCommand(COMMANDS.showPlacementReport, (arg?: unknown) => showPlacementReport(client, view, arg)),
         vscode.commands.registerCommand(COMMANDS.checkFile, (arg?: unknown) => checkFile(client, view, arg)),
         vscode.commands.registerCommand(COMMANDS.selectTarget, () => selectTarget(client)),

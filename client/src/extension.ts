@@ -3,8 +3,8 @@
  * commands; every check, mapping and report is computed by the server.
  *
  * Architecture invariants:
- * - No engine code runs here: the client imports only plain protocol constants and types from the
- *   server (`protocol.ts`, `target-list-protocol.ts`), never the engine (a test checks the bundle).
+ * - No engine code runs here: of the project the client imports only `protocol/` (names, wire
+ *   types and typed requests), never the engine or the server (lint rule; a test checks the bundle).
  * - Settings are read by the server (`workspace/configuration`); the client writes them only when
  *   the user picks a target.
  * - Reports are shown as read-only documents for now; webviews come later.

@@ -1,11 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
-
-/** The language id of `*.nir.yaml` specs. */
-export const SPEC_LANGUAGE_ID = 'nir-yaml';
-
-/** The language id given to `.nir` (HDF5) files: the server reads their bytes from disk; they get diagnostics only. */
-export const NIR_LANGUAGE_ID = 'nir';
+import { NIR_LANGUAGE_ID, SPEC_LANGUAGE_ID } from '../../protocol/index.js';
 
 /**
  * The language client: runs the bundled server (`dist/server.cjs`) in a Node process over IPC,

@@ -1,4 +1,4 @@
-import type { MapReport } from '../../server/src/protocol.js';
+import type { MapReport } from '../../protocol/index.js';
 
 type Row = readonly (string | number)[];
 

@@ -32,7 +32,7 @@ import { guard } from './guard.js';
 import {
     registerCodeLensRefresh, registerConfiguration, registerDiagnostics, registerDocumentSync, registerMapRequest, type ServerCore,
 } from './handlers/index.js';
-import { MAP_REQUEST } from './protocol.js';
+import { MAP_METHOD } from '../../protocol/index.js';
 
 /** How to start a server. */
 export interface ServerOptions {
@@ -46,7 +46,7 @@ export interface ServerOptions {
 /** What the core itself offers in `initialize`; features add theirs. */
 const CORE_CAPABILITIES: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-    experimental: { nirmesh: { requests: [MAP_REQUEST] } },
+    experimental: { nirmesh: { requests: [MAP_METHOD] } },
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -3,8 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine, resolveTarget } from '../../engine/src/index.js';
 import { DEFAULT_SETTINGS, parseSettings } from '../../server/src/settings.js';
-import { SHOW_PLACEMENT_COMMAND } from '../../server/src/features/code-lens.js';
-import { COMMANDS } from '../../client/src/command-ids.js';
+import { COMMANDS } from '../../protocol/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -67,7 +66,7 @@ describe('package.json commands and activation', () => {
     it('name only contributed commands in menus, and the code lens runs one of them', () => {
         const menus = Object.values(contributes.menus as Record<string, { command: string }[]>).flat();
         for (const item of menus) expect(contributed).toContain(item.command);
-        expect(contributed).toContain(SHOW_PLACEMENT_COMMAND);
+        expect(contributed).toContain(COMMANDS.showPlacement);
     });
 
     it('activate on specs and on workspaces with .nir files', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MapReport } from '../../server/src/protocol.js';
+import type { MapReport } from '../../protocol/index.js';
 import { checkReportText, placementReportText } from '../../client/src/report-text.js';
+
+/** The fields of a node placement the text report does not show. */
+const NODE = { type: 'LIF', model: null, neuronsPerCore: null, neuronsPerCoreSource: null, maxSramBytes: null, sramBreakdown: null, synapsesIn: null, synapsesExact: null } as const;
 
 const REPORT: MapReport = {
     uri: 'file:///w/net.nir.yaml',
@@ -16,15 +19,17 @@ const REPORT: MapReport = {
         chipsUsed: 1,
         pesUsed: 3,
         nodes: [
-            { name: 'lif1', path: '/node/nodes/lif1', neurons: 300, routerEntries: 2, pes: [
-                { chip: [0, 0], pe: 0, first: 0, count: 256, sramBytes: 100_000 },
-                { chip: [0, 0], pe: 1, first: 256, count: 44, sramBytes: 20_000 },
+            { ...NODE, name: 'lif1', path: '/node/nodes/lif1', neurons: 300, pesNeeded: 2, routerEntries: 2, pes: [
+                { chip: [0, 0], pe: 0, first: 0, count: 256, sramBytes: 100_000, key: 0, mask: 0xffffff00, dramBytes: 0 },
+                { chip: [0, 0], pe: 1, first: 256, count: 44, sramBytes: 20_000, key: 256, mask: 0xffffff00, dramBytes: 0 },
             ] },
-            { name: 'out', path: '/node/nodes/out', neurons: 10, routerEntries: 0, pes: [{ chip: [0, 0], pe: 2, first: 0, count: 10, sramBytes: 900 }] },
+            { ...NODE, name: 'out', path: '/node/nodes/out', neurons: 10, pesNeeded: 1, routerEntries: 0, pes: [{ chip: [0, 0], pe: 2, first: 0, count: 10, sramBytes: 900, key: null, mask: null, dramBytes: 0 }] },
         ],
-        chips: [{ x: 0, y: 0, pesUsed: 3, dramBytes: 2 * 1024 * 1024, routerEntries: 2, routerEntriesUncompressed: 5 }],
+        chips: [{ x: 0, y: 0, pesUsed: 3, dramBytes: 2 * 1024 * 1024, routerEntries: 2, routerEntriesUncompressed: 5, dramMainNode: null, routerMainNode: null }],
         estimatesUsed: ['sram_per_pe_bytes'],
+        pesNeeded: 3, steps: 1000, limits: null, links: [], cost: null, placementFailures: [], keyBits: null, timingsMs: null, mesh: null,
     },
+    graph: null,
 };
 
 describe('report text', () => {

@@ -23,7 +23,7 @@ import type {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient } from '../helpers/lsp-client.js';
-import { LIST_TARGETS_COMMAND, type TargetInfo } from '../../server/src/features/target-list-protocol.js';
+import { LIST_TARGETS_COMMAND, type TargetInfo } from '../../protocol/index.js';
 
 const SPEC = readFileSync(join(import.meta.dirname, '..', 'server', 'features', 'fixtures', 'recurrent-nested.nir.yaml'), 'utf8');
 const GRAPH_ONLY = { target: 'none', validationDelayMs: 0 };

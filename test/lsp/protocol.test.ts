@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CAPABILITIES, LspTestClient, ROOT } from '../helpers/lsp-client.js';
 import type { CodeLens, PublishDiagnosticsParams, RegistrationParams } from 'vscode-languageserver';
-import type { MapReport } from '../../server/src/protocol.js';
+import type { MapReport } from '../../protocol/index.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const BROKEN = readFileSync(join(FIXTURES, 'broken.nir.yaml'), 'utf8');
@@ -240,6 +240,16 @@ describe('nirmesh/map', () => {
         expect(report.diagnostics.filter((d) => (d.severity ?? 1) <= 2)).toEqual([]);
         expect(report.placement?.nodes.map((n) => n.name)).toContain('lif');
         expect(report.placement?.pesUsed).toBeGreaterThan(0);
+        // The wire form: the graph with each node's place in the text, and the whole 48-chip board.
+        expect(report.graph?.nodes.map((n) => n.name)).toEqual(['input', 'fc', 'lif', 'output']);
+        expect(report.graph?.nodes[2]).toMatchObject({ path: '/node/nodes/lif', type: 'LIF', parent: null, shape: [8], range: { start: { line: 9, character: 4 } } });
+        expect(report.graph?.edges).toEqual([
+            { source: '/node/nodes/input', target: '/node/nodes/fc' },
+            { source: '/node/nodes/fc', target: '/node/nodes/lif' },
+            { source: '/node/nodes/lif', target: '/node/nodes/output' },
+        ]);
+        expect(report.placement?.mesh?.chips.length).toBe(2 * 48);
+        expect(report.placement?.nodes.find((n) => n.name === 'lif')).toMatchObject({ model: expect.any(String), sramBreakdown: expect.any(Object) });
         const progress = c.progress.filter((p) => p.token === 'map-1').map((p) => p.value.kind);
         expect(progress[0]).toBe('begin');
         expect(progress.at(-1)).toBe('end');

@@ -1,5 +1,7 @@
 import type { CliCommand, CliOutput } from '../cli-context.js';
-import type { HardwareTarget, MappingResult, Registry } from '../../../engine/src/index.js';
+import type { HardwareTarget, Registry } from '../../../engine/src/index.js';
+import type { ChipUsageWire, PlacementWire } from '../../../protocol/index.js';
+import { toPlacementWire } from '../../../host/placement-wire.js';
 import { EXIT, UsageError } from '../cli-context.js';
 import { parseCount, parseNeuronsPerCore, parseOptions, parseTimeUnit } from '../parse-options.js';
 import { loadSourceFile } from '../load-source.js';
@@ -41,8 +43,9 @@ export const mapCommand: CliCommand = {
         });
         const diagnostics = toJsonDiagnostics(file, problems);
         const fits = mapping !== undefined && !diagnostics.some((d) => d.severity === 'error');
-        if (values.json) out.stdout(JSON.stringify(mapJson(file.path, target, steps, mapping, fits, diagnostics, engine.registry), null, 2) + '\n');
-        else printReport(out, file.path, target, steps, mapping, fits, diagnostics);
+        const placement = mapping ? toPlacementWire(mapping, target) : null;
+        if (values.json) out.stdout(JSON.stringify(mapJson(file.path, target, steps, placement, fits, diagnostics, engine.registry), null, 2) + '\n');
+        else printReport(out, file.path, target, steps, placement, fits, diagnostics);
         return fits ? EXIT.ok : EXIT.problems;
     },
 };
@@ -64,12 +67,14 @@ function targetWithOverrides(registry: Registry, id: string, sets: readonly stri
     return overridden;
 }
 
-/** The `map --json` document: the DESIGN.md §4 fields in snake_case, then the details and the diagnostics. */
+/**
+ * The `map --json` document, the placement's wire form (protocol/placement.ts) in snake_case: the
+ * fields of docs/cli.md first, then the details and the diagnostics.
+ */
 export function mapJson(
-    file: string, target: HardwareTarget, steps: number, mapping: MappingResult | undefined, fits: boolean,
+    file: string, target: HardwareTarget, steps: number, m: PlacementWire | null, fits: boolean,
     diagnostics: readonly JsonDiagnostic[], registry: Registry,
 ) {
-    const m = mapping;
     return {
         file,
         target: target.id,
@@ -84,11 +89,11 @@ export function mapJson(
             ? { chips: m.limits.chips, pes_per_chip: m.limits.pesPerChip, pes: m.limits.pes, sram_bytes_per_pe: m.limits.sramBytesPerPe, dram_bytes_per_chip: m.limits.dramBytesPerChip, router_entries_per_chip: m.limits.routerEntriesPerChip }
             : null,
         nodes: (m?.nodes ?? []).map((n) => ({
-            name: n.name, path: n.path, type: n.type ?? null, model: n.model ?? null, neurons: n.neurons,
-            neurons_per_core: n.neuronsPerCore ?? null, neurons_per_core_source: n.neuronsPerCoreSource ?? null,
-            pes_needed: n.pesNeeded ?? n.pes.length, max_sram_bytes: n.maxSramBytes ?? null, router_entries: n.routerEntries,
-            synapses_in: n.synapsesIn ?? null, synapses_exact: n.synapsesExact ?? null,
-            pes: n.pes.map((p) => ({ chip: p.chip, pe: p.pe, first: p.first, count: p.count, sram_bytes: p.sramBytes, key: p.key ?? null, mask: p.mask ?? null, dram_bytes: p.dramBytes ?? 0 })),
+            name: n.name, path: n.path, type: n.type, model: n.model, neurons: n.neurons,
+            neurons_per_core: n.neuronsPerCore, neurons_per_core_source: n.neuronsPerCoreSource,
+            pes_needed: n.pesNeeded, max_sram_bytes: n.maxSramBytes, router_entries: n.routerEntries,
+            synapses_in: n.synapsesIn, synapses_exact: n.synapsesExact,
+            pes: n.pes.map((p) => ({ chip: p.chip, pe: p.pe, first: p.first, count: p.count, sram_bytes: p.sramBytes, key: p.key, mask: p.mask, dram_bytes: p.dramBytes })),
         })),
         chips: (m?.chips ?? []).map((c) => ({
             x: c.x, y: c.y, router_entries: c.routerEntries, router_entries_uncompressed: c.routerEntriesUncompressed, pes_used: c.pesUsed, dram_bytes: c.dramBytes,
@@ -114,7 +119,7 @@ function describeEstimate(name: string, target: HardwareTarget, registry: Regist
 
 /** The human report: a table per node, the machine totals, the estimates, the diagnostics and the verdict. */
 function printReport(
-    out: CliOutput, file: string, target: HardwareTarget, steps: number, m: MappingResult | undefined, fits: boolean, diagnostics: readonly JsonDiagnostic[],
+    out: CliOutput, file: string, target: HardwareTarget, steps: number, m: PlacementWire | null, fits: boolean, diagnostics: readonly JsonDiagnostic[],
 ): void {
     const w = out.stdout;
     w(`${file} on ${target.id} (${target.title}), recording budgeted for ${steps} steps\n`);
@@ -127,12 +132,12 @@ function printReport(
         ]);
         w(table(['node', 'type', 'neurons', 'neurons/PE', 'PEs', 'max SRAM B', 'route entries'], rows));
         const l = m.limits;
-        const maxOf = (f: (c: MappingResult['chips'][number]) => number) => m.chips.reduce((a, c) => Math.max(a, f(c)), 0);
+        const maxOf = (f: (c: ChipUsageWire) => number) => m.chips.reduce((a, c) => Math.max(a, f(c)), 0);
         w(`chips used ${num(m.chipsUsed)} of ${num(l?.chips ?? 0)}; PEs used ${num(m.pesUsed)} of ${num(l?.pes ?? 0)} (${num(m.pesNeeded ?? m.pesUsed)} needed)\n`);
         w(`router entries per chip: max ${num(maxOf((c) => c.routerEntries))} after minimisation (${num(maxOf((c) => c.routerEntriesUncompressed))} before), limit ${num(l?.routerEntriesPerChip ?? 0)}\n`);
         w(`SRAM per PE: max ${num(m.nodes.reduce((a, n) => Math.max(a, n.maxSramBytes ?? 0), 0))} B of ${num(window)} B; DRAM per chip: max ${num(maxOf((c) => c.dramBytes))} B of ${num(l?.dramBytesPerChip ?? 0)} B\n`);
         if (m.cost) {
-            const busiest = (m.links ?? []).reduce((a, link) => Math.max(a, link.utilisation), 0);
+            const busiest = m.links.reduce((a, link) => Math.max(a, link.utilisation), 0);
             w(`at ${num(m.cost.meanFiringRateHz)} Hz per neuron: ${num(m.cost.synapticEventsPerSecond)} synaptic events/s, busiest link ${(busiest * 100).toFixed(1)}% used, about ${m.cost.powerW.toFixed(2)} W\n`);
         }
         if (m.estimatesUsed.length > 0) w(`estimates used: ${m.estimatesUsed.join(', ')}\n`);

@@ -4,17 +4,17 @@
  * the trace embedded in the page.
  *
  * Invariants of this folder:
- * - Rendering is a function of plain data (`trace-data.ts`); nothing here fetches, and nothing
- *   imports vscode, the engine or the server.
+ * - Rendering is a function of plain data (the protocol's `TraceViewRun` and chunks); nothing here
+ *   fetches, and of the project nothing but `protocol/` is imported.
  * - Every text reaches the DOM through `textContent` or a canvas; node names are user input.
  * - Pure parts (store, windows, raster, rates, ticks) take no DOM, so unit tests run them in Node.
  */
 import './trace.css';
-import { EMBEDDED_TRACE_ID, type EmbeddedTrace, type TraceHostMessage, type TraceViewMessage } from './messages.js';
+import { TRACE_DATA_ELEMENT_ID, type EmbeddedTrace, type FromTraceViewMessage, type ToTraceViewMessage } from '../../../protocol/index.js';
 import { TraceView, type TraceViewHost, type TraceViewState } from './trace-view.js';
 
 interface VsCodeApi {
-    postMessage(message: TraceViewMessage): void;
+    postMessage(message: FromTraceViewMessage): void;
     getState(): unknown;
     setState(state: unknown): void;
 }
@@ -34,27 +34,27 @@ function showFailure(message: string): void {
 function runInWebview(api: VsCodeApi): void {
     let view: TraceView | undefined;
     const host: TraceViewHost = {
-        savePng: (dataUrl) => api.postMessage({ type: 'savePng', dataUrl }),
-        saveNirData: () => api.postMessage({ type: 'saveNirData' }),
+        savePng: (dataUrl) => api.postMessage({ kind: 'savePng', dataUrl }),
+        saveNirData: () => api.postMessage({ kind: 'saveNirData' }),
         saveState: (state) => api.setState(state),
     };
-    window.addEventListener('message', (event: MessageEvent<TraceHostMessage>) => {
+    window.addEventListener('message', (event: MessageEvent<ToTraceViewMessage>) => {
         const message = event.data;
         try {
-            if (message.type === 'run') view = new TraceView(root, message.run, host, api.getState() as TraceViewState | undefined);
-            else if (message.type === 'chunk') view?.addChunk(message.chunk);
-            else if (message.type === 'error' && view) view.showError(message.message);
-            else if (message.type === 'error') showFailure(message.message);
+            if (message.kind === 'run') view = new TraceView(root, message.run, host, api.getState() as TraceViewState | undefined);
+            else if (message.kind === 'chunk') view?.addChunk(message.chunk);
+            else if (message.kind === 'error' && view) view.showError(message.message);
+            else if (message.kind === 'error') showFailure(message.message);
         } catch (error) {
             showFailure(`The trace could not be shown: ${error instanceof Error ? error.message : String(error)}`);
         }
     });
-    api.postMessage({ type: 'ready' });
+    api.postMessage({ kind: 'ready' });
 }
 
 /** In the page of `nirmesh run --html`: the embedded trace; PNGs are saved as downloads. */
 function runStandalone(): void {
-    const data = document.getElementById(EMBEDDED_TRACE_ID)?.textContent;
+    const data = document.getElementById(TRACE_DATA_ELEMENT_ID)?.textContent;
     if (!data) return showFailure('This page holds no trace.');
     const trace = JSON.parse(data) as EmbeddedTrace;
     const host: TraceViewHost = {

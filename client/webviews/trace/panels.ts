@@ -1,7 +1,7 @@
 import { formatJoules, formatNumber } from './axis.js';
 import { populationColour } from './colours.js';
 import { element, swatch, table } from './dom.js';
-import type { TraceViewRun } from './trace-data.js';
+import type { TraceViewRun } from '../../../protocol/index.js';
 import type { TraceStore } from './trace-store.js';
 
 const LINK_NAMES = ['E', 'NE', 'N', 'W', 'SW', 'S'];

@@ -1,5 +1,5 @@
 import { GrowableColumn } from './growable.js';
-import type { TraceViewChunk, TraceViewRun } from './trace-data.js';
+import type { TraceViewChunk, TraceViewRun } from '../../../protocol/index.js';
 
 /** The spikes of one population so far, ticks ascending, and its first raster row. */
 export interface PopulationSpikes {

@@ -4,7 +4,7 @@ import { element } from './dom.js';
 import { energyTable, legend, linkTable, summaryFigures } from './panels.js';
 import { paintRaster } from './raster-panel.js';
 import { populationRate } from './rates.js';
-import type { TraceViewChunk, TraceViewRun } from './trace-data.js';
+import type { TraceViewChunk, TraceViewRun } from '../../../protocol/index.js';
 import { TraceStore } from './trace-store.js';
 import { fullWindow, panWindow, zoomWindow, type AxisWindow } from './viewport.js';
 

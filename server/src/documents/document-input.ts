@@ -1,10 +1,11 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SPEC_LANGUAGE_ID } from '../../../protocol/index.js';
+
+/** The language id of `*.nir.yaml` documents (from the protocol, shared with the client). */
+export { SPEC_LANGUAGE_ID };
 
 /** The two kinds of document the server handles. */
 export type DocumentFormat = 'spec' | 'nir';
-
-/** The language id of `*.nir.yaml` documents. */
-export const SPEC_LANGUAGE_ID = 'nir-yaml';
 
 /**
  * What a document is, by language id and URI: `spec` for language `nir-yaml` or a `*.nir.yaml` /

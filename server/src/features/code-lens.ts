@@ -1,11 +1,10 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { Registry } from '../../../engine/src/index.js';
+import { COMMANDS } from '../../../protocol/index.js';
 import { DocumentState, type Feature } from '../server-context.js';
 import { formatCost, nodeCost, placementsByPath } from './node-cost.js';
 import { onReadyDocument, toRange, type ReadyDocument } from './ready-document.js';
 
-/** The command a cost lens runs: the placement report of the document. */
-export const SHOW_PLACEMENT_COMMAND = 'nirmesh.showPlacementReport';
 
 /**
  * One lens above each node that costs something: PEs, SRAM and router entries once the document
@@ -21,7 +20,7 @@ export function costLenses(ready: ReadyDocument, registry: Registry): CodeLens[]
         const title = formatCost(nodeCost(node, kind, ready.analysis?.get(node), placements?.get(node.origin.path)));
         if (!title) continue;
         const range = toRange(ready.text, { start: at.start, end: at.start });
-        lenses.push({ range, command: { title, command: SHOW_PLACEMENT_COMMAND, arguments: [ready.snapshot.uri] } });
+        lenses.push({ range, command: { title, command: COMMANDS.showPlacement, arguments: [ready.snapshot.uri] } });
     }
     return lenses;
 }

@@ -2,7 +2,7 @@ import { ErrorCodes, ResponseError, type ExecuteCommandParams } from 'vscode-lan
 import { NO_TARGET_ID, type Registry } from '../../../engine/src/index.js';
 import { guard } from '../guard.js';
 import type { Feature } from '../server-context.js';
-import { LIST_TARGETS_COMMAND, type TargetInfo } from './target-list-protocol.js';
+import { LIST_TARGETS_COMMAND, type TargetInfo } from '../../../protocol/index.js';
 
 /** Every registered hardware target family, then `none` (the graph checks alone). */
 export function listTargets(registry: Registry): TargetInfo[] {

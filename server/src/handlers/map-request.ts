@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { ErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type CancellationToken, type Diagnostic, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { NO_TARGET_ID, throwIfCancelled } from '../../../engine/src/index.js';
-import { MAP_REQUEST, toPlacementJson, type MapParams, type MapReport } from '../protocol.js';
+import { MAP_METHOD, type DiagnosticWire, type MapParams, type MapReport } from '../../../protocol/index.js';
+import { toGraphWire } from '../../../host/graph-wire.js';
+import { toPlacementWire } from '../../../host/placement-wire.js';
+import { originRange } from '../convert/index.js';
 import { DocumentState, type DocumentSnapshot } from '../server-context.js';
 import { documentFormat, filePathOf, readNirInput, SPEC_LANGUAGE_ID, type DocumentInput } from '../documents/index.js';
 import { guard } from '../guard.js';
@@ -14,6 +17,11 @@ const STAGE_PROGRESS: Readonly<Record<number, [number, string]>> = {
     [DocumentState.Checked]: [50, 'mapping'],
     [DocumentState.Mapped]: [100, 'done'],
 };
+
+/** A published diagnostic in its wire form (LSP allows a markup message; ours are plain text). */
+function toDiagnosticWire(d: Diagnostic): DiagnosticWire {
+    return { ...d, message: typeof d.message === 'string' ? d.message : d.message.value };
+}
 
 function invalid(message: string): ResponseError<void> {
     return new ResponseError(ErrorCodes.InvalidParams, message);
@@ -74,14 +82,16 @@ async function mapDocument(core: ServerCore, params: MapParams, token: Cancellat
             });
         }
         throwIfCancelled(token); // a cancelled request is answered RequestCancelled even if the work got done
-        const mapping = snapshot.result.mapping;
+        const { mapping, analysis, target } = snapshot.result;
+        const textDocument = snapshot.textDocument;
         return {
             uri: snapshot.uri,
             version: snapshot.version,
             target: settings.target,
-            diagnostics: snapshotDiagnostics(core, snapshot),
+            diagnostics: snapshotDiagnostics(core, snapshot).map(toDiagnosticWire),
             blocked: mapping === undefined,
-            placement: mapping ? toPlacementJson(mapping) : null,
+            graph: analysis ? toGraphWire(analysis, (span) => (textDocument ? originRange({ path: '', span }, textDocument) : null)) : null,
+            placement: mapping ? toPlacementWire(mapping, target) : null,
         };
     } finally {
         progress.done();
@@ -93,8 +103,8 @@ async function mapDocument(core: ServerCore, params: MapParams, token: Cancellat
 export function registerMapRequest(core: ServerCore): void {
     const { connection, log } = core;
     connection.onRequest(
-        MAP_REQUEST,
-        guard(log, MAP_REQUEST, (params: MapParams, token: CancellationToken) =>
+        MAP_METHOD,
+        guard(log, MAP_METHOD, (params: MapParams, token: CancellationToken) =>
             mapDocument(core, params, token, connection.window.attachWorkDoneProgress(params?.workDoneToken)),
         ),
     );

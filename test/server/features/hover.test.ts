@@ -94,6 +94,6 @@ describe('cost code lenses', () => {
     it('puts PEs, SRAM and router entries above the placed nodes after mapping, opening the report', () => {
         const doc = readyOf(TEXT, { shapes: SHAPES, mapping: MAPPING });
         expect(titles(doc)).toMatchObject({ lif: '2 PEs · 3.0 KiB SRAM · 3 router entries', lif_out: '1 PE · 512 B SRAM · 1 router entry', fc2: '12 synapses' });
-        expect(costLenses(doc, TEST_REGISTRY)[0].command).toMatchObject({ command: 'nirmesh.showPlacementReport', arguments: [doc.snapshot.uri] });
+        expect(costLenses(doc, TEST_REGISTRY)[0].command).toMatchObject({ command: 'nirmesh.showPlacement', arguments: [doc.snapshot.uri] });
     });
 });

@@ -1,4 +1,4 @@
-import type { TraceViewChunk, TraceViewRun } from '../../../client/webviews/trace/trace-data.js';
+import type { TraceViewChunk, TraceViewRun } from '../../../protocol/index.js';
 
 /** A run summary with the given populations (name, size) and no machine, for tests of the view alone. */
 export function syntheticRun(populations: readonly (readonly [string, number])[], steps: number, chunkSteps: number): TraceViewRun {

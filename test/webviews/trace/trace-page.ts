@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { EmbeddedTrace } from '../../../client/webviews/trace/messages.js';
-import { tracePageHtml } from '../../../client/webviews/trace/page-html.js';
+import type { EmbeddedTrace } from '../../../protocol/index.js';
+import { tracePageHtml } from '../../../protocol/index.js';
 
 /** Where browser tests keep their screenshots and pages (gitignored), to look at after a run. */
 export const ARTIFACTS = resolve('test-artifacts/webviews/trace');

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
-import { RUN_REQUEST, TRACE_CHUNK_REQUEST, type RunParams, type RunReport, type TraceChunkParams, type TraceChunkWire } from '../../../protocol/run.js';
-import { requestWithProgress } from '../request-progress.js';
-import type { TracePanels, TraceSource } from '../trace/trace-panel.js';
+import type { RunParams, RunReport } from '../../protocol/index.js';
+import { RunRequest, TraceChunkRequest } from '../../protocol/requests.js';
+import { requestWithProgress } from './request-progress.js';
+import type { TracePanels, TraceSource } from './trace-panels.js';
 
 function fileName(uri: vscode.Uri): string {
     return uri.path.slice(uri.path.lastIndexOf('/') + 1);
@@ -12,7 +13,7 @@ function fileName(uri: vscode.Uri): string {
 function serverTrace(client: LanguageClient, report: RunReport & { runId: string; run: NonNullable<RunReport['run']> }, source: string): TraceSource {
     return {
         run: { ...report.run, source },
-        chunk: (index) => client.sendRequest<TraceChunkWire>(TRACE_CHUNK_REQUEST, { runId: report.runId, index } satisfies TraceChunkParams),
+        chunk: (index) => client.sendRequest(TraceChunkRequest, { runId: report.runId, index }),
     };
 }
 
@@ -30,7 +31,7 @@ export class RunNetwork {
     /** Runs the document `uri` and shows its trace; says why when the run could not start. */
     async run(uri: vscode.Uri): Promise<void> {
         const params: RunParams = { uri: this.client.code2ProtocolConverter.asUri(uri) };
-        const report = await requestWithProgress<RunParams, RunReport>(this.client, RUN_REQUEST, params, `NIRmesh: running ${fileName(uri)}`);
+        const report = await requestWithProgress(this.client, RunRequest, params, `NIRmesh: running ${fileName(uri)}`);
         if (!report) return;
         if (report.blocked || report.runId === null || report.run === null) {
             const errors = report.diagnostics.filter((d) => d.severity === 1).length;

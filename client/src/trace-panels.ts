@@ -1,11 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { TraceHostMessage, TraceViewMessage } from '../../webviews/trace/messages.js';
-import { tracePageHtml } from '../../webviews/trace/page-html.js';
-import type { TraceViewChunk, TraceViewRun } from '../../webviews/trace/trace-data.js';
-
-/** The view type of trace panels (also what VS Code restores them by). */
-export const TRACE_VIEW_TYPE = 'nirmesh.trace';
+import { isFromTraceViewMessage, tracePageHtml, TRACE_VIEW_TYPE, type FromTraceViewMessage, type ToTraceViewMessage, type TraceViewChunk, type TraceViewRun } from '../../protocol/index.js';
 
 /** A run's trace as the panel streams it: the summary, then chunks fetched one at a time. */
 export interface TraceSource {
@@ -65,7 +60,9 @@ export class TracePanels implements vscode.Disposable {
         const entry: PanelEntry = { key, panel, source, generation: 0 };
         this.panels.set(key, entry);
         panel.onDidDispose(() => this.panels.delete(key));
-        panel.webview.onDidReceiveMessage((message: TraceViewMessage) => this.received(entry, message));
+        panel.webview.onDidReceiveMessage((message: unknown) => {
+            if (isFromTraceViewMessage(message)) void this.received(entry, message);
+        });
         panel.webview.html = this.html(panel.webview, source.run.source);
     }
 
@@ -90,11 +87,11 @@ export class TracePanels implements vscode.Disposable {
         });
     }
 
-    private async received(entry: PanelEntry, message: TraceViewMessage): Promise<void> {
+    private async received(entry: PanelEntry, message: FromTraceViewMessage): Promise<void> {
         const { source } = entry;
-        if (message.type === 'ready') return this.stream(entry);
-        if (message.type === 'savePng') return savePng(message.dataUrl, `${source.run.source.replace(/\.nir(\.ya?ml)?$/i, '')}-trace.png`);
-        if (message.type === 'saveNirData' && source.saveNirData) {
+        if (message.kind === 'ready') return this.stream(entry);
+        if (message.kind === 'savePng') return savePng(message.dataUrl, `${source.run.source.replace(/\.nir(\.ya?ml)?$/i, '')}-trace.png`);
+        if (message.kind === 'saveNirData' && source.saveNirData) {
             const target = await vscode.window.showSaveDialog({ filters: { 'NIRData (HDF5)': ['h5'] }, defaultUri: vscode.Uri.file(`${source.run.source.replace(/\.nir(\.ya?ml)?$/i, '')}-trace.h5`) });
             if (!target) return;
             try {
@@ -110,15 +107,15 @@ export class TracePanels implements vscode.Disposable {
     private async stream(entry: PanelEntry): Promise<void> {
         const { source, generation } = entry;
         const live = (): boolean => this.panels.get(entry.key) === entry && entry.generation === generation;
-        const post = (message: TraceHostMessage): Thenable<boolean> | undefined => (live() ? entry.panel.webview.postMessage(message) : undefined);
-        await post({ type: 'run', run: source.run });
+        const post = (message: ToTraceViewMessage): Thenable<boolean> | undefined => (live() ? entry.panel.webview.postMessage(message) : undefined);
+        await post({ kind: 'run', run: source.run });
         try {
             for (let index = 0; index < source.run.chunks && live(); index++) {
                 const chunk = await source.chunk(index);
-                await post({ type: 'chunk', chunk });
+                await post({ kind: 'chunk', chunk });
             }
         } catch (error) {
-            await post({ type: 'error', message: `The trace could not be fetched: ${error instanceof Error ? error.message : String(error)}` });
+            await post({ kind: 'error', message: `The trace could not be fetched: ${error instanceof Error ? error.message : String(error)}` });
         }
     }
 

@@ -1,4 +1,4 @@
-import { EMBEDDED_TRACE_ID, type EmbeddedTrace } from './messages.js';
+import { TRACE_DATA_ELEMENT_ID, type EmbeddedTrace } from './trace-view.js';
 
 /** Where the page's script and styles come from: URIs a webview may load, or their text inlined. */
 export type TracePageAssets =
@@ -35,7 +35,7 @@ export function tracePageHtml(options: { readonly title: string; readonly nonce:
     const script = assets.kind === 'uris'
         ? `<script nonce="${nonce}" src="${escapeHtml(assets.script)}"></script>`
         : `<script nonce="${nonce}">${assets.script.replace(/<\/script/gi, '<\\/script')}</script>`;
-    const data = embedded ? `<script type="application/json" id="${EMBEDDED_TRACE_ID}">${scriptSafeJson(embedded)}</script>` : '';
+    const data = embedded ? `<script type="application/json" id="${TRACE_DATA_ELEMENT_ID}">${scriptSafeJson(embedded)}</script>` : '';
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
