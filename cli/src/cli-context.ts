@@ -4,6 +4,8 @@ import type { Engine } from '../../engine/src/index.js';
 export interface CliOutput {
     stdout(text: string): void;
     stderr(text: string): void;
+    /** True when stderr is a terminal (progress bars are drawn only then). */
+    readonly stderrIsTty?: boolean;
 }
 
 /** What every command receives. */

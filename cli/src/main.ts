@@ -10,7 +10,7 @@ for (const stream of [process.stdout, process.stderr]) {
     });
 }
 
-runCli(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }, process.cwd())
+runCli(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), stderrIsTty: process.stderr.isTTY === true }, process.cwd())
     .then((code) => {
         process.exitCode = code;
     });

@@ -6,6 +6,7 @@ import type { HardwareTarget } from './plugins/target.js';
 import type { MappingResult } from './plugins/mapper.js';
 import type { CancellationToken } from './util/cancellation.js';
 import type { FileResolver } from './spec/parse-spec.js';
+import type { RunOptions, RunResult } from './simulation/types.js';
 import { Registry, registerPlugin, type EnginePlugin } from './plugins/registry.js';
 import { BUILTIN_PLUGINS } from './builtins.js';
 import { parseSpec } from './spec/parse-spec.js';
@@ -14,8 +15,9 @@ import { loadHdf5 } from './hdf5/h5-module.js';
 import { readNirDataset } from './hdf5/read-nir-dataset.js';
 import { analyzeGraph } from './graph/analysis.js';
 import { runChecks } from './checks/run-checks.js';
-import { resolveTarget, DEFAULT_TARGET_ID } from './plugins/resolve-target.js';
+import { resolveTarget, DEFAULT_TARGET_ID, NO_TARGET_ID } from './plugins/resolve-target.js';
 import { DEFAULT_MAPPER_ID } from './mapping/index.js';
+import { DEFAULT_SIMULATOR_ID } from './simulation/index.js';
 import { throwIfCancelled } from './util/cancellation.js';
 
 /** A source to load: a `*.nir.yaml` text or the bytes of a `.nir` file. */
@@ -56,6 +58,26 @@ export interface AnalyzeOptions {
     /** The unit of the document's time values (Delay's `delay`, `metadata.dt`); default `s`, what exporters write. */
     readonly timeUnit?: TimeUnit;
     readonly token?: CancellationToken;
+    /** Keep the machine program in the mapping (for a simulation); default false. */
+    readonly program?: boolean;
+}
+
+/** How to run a network: where (`target`, `none` for the graph alone), with which simulator, and the run options. */
+export interface EngineRunOptions extends RunOptions {
+    /** A target id, `none`, or a resolved target; default `spinnaker2-board48`. */
+    readonly target?: string | HardwareTarget;
+    /** Default `builtin`. */
+    readonly simulatorId?: string;
+    /** Run even when the network does not fit the target (errors of the target's own rules); default false. */
+    readonly ignoreFit?: boolean;
+    readonly mapperId?: string;
+    readonly neuronsPerCore?: Readonly<Record<string, number>>;
+}
+
+/** What a run produced: the analysis and mapping it ran, the result when it ran, and every problem. */
+export interface EngineRunResult extends AnalyzeResult {
+    /** Absent when errors (in the graph, or the fit without `ignoreFit`) stopped the run. */
+    readonly result?: RunResult;
 }
 
 /** Everything one analysis produced; all fields are plain data. */
@@ -139,12 +161,50 @@ export class Engine {
                     steps: options.steps,
                     neuronModels: this.registry.neuronModels,
                     neuronsPerCore: options.neuronsPerCore,
+                    program: options.program,
                 });
                 problems.push(...mapping.problems);
                 problems.push(...runChecks(analysis, this.registry, { categories, target, mapping, token, timeUnit }));
             }
         }
         return { document, analysis, target, mapping, problems };
+    }
+
+    /**
+     * Runs a network: loads it (unless given a document), checks it, maps it onto the target with
+     * its machine program (not under `none`) and hands both to the simulator. Errors in the
+     * graph stop it; so does a network that does not fit, unless `ignoreFit`. The result's own
+     * problems are included in `problems`. Throws only `OperationCancelled` (while mapping; a
+     * cancelled simulation returns what it recorded, `stopped: 'cancelled'`).
+     */
+    async run(input: SourceInput | NirDocument, options: EngineRunOptions = {}): Promise<EngineRunResult> {
+        let document: NirDocument;
+        const problems: Problem[] = [];
+        if ('root' in input) document = input;
+        else {
+            const loaded = await this.load(input);
+            problems.push(...loaded.problems);
+            if (!loaded.document) return { problems };
+            document = loaded.document;
+        }
+        const simulator = this.registry.simulators.get(options.simulatorId ?? DEFAULT_SIMULATOR_ID);
+        if (!simulator) {
+            problems.push({ code: 'engine/unknown-simulator', severity: 'error', message: `unknown simulator '${options.simulatorId}' (known: ${this.registry.simulators.ids().join(', ')})`, origin: document.root.origin });
+            return { document, problems };
+        }
+        const targetless = options.target === NO_TARGET_ID;
+        const analysed = await this.analyzeDocument(document, {
+            target: options.target, categories: targetless ? ['fast'] : ['fast', 'slow'], mapperId: options.mapperId,
+            steps: options.steps, neuronsPerCore: options.neuronsPerCore, timeUnit: options.timeUnit, token: options.token,
+            mapDespiteTargetRuleErrors: options.ignoreFit, program: true,
+        });
+        problems.push(...analysed.problems);
+        const { analysis, target, mapping } = analysed;
+        const blocked = options.ignoreFit ? this.blocksMapping(problems, { mapDespiteTargetRuleErrors: true }) : problems.some((p) => p.severity === 'error');
+        if (!analysis || blocked || (!targetless && !mapping?.program)) return { ...analysed, problems };
+        const result = await simulator.run({ analysis, target: targetless ? undefined : target, mapping: targetless ? undefined : mapping, options });
+        problems.push(...result.problems);
+        return { ...analysed, result: result.problems.some((p) => p.severity === 'error') ? undefined : result, problems };
     }
 
     /** True when an error stops the mapping (target-rule errors do not, with `mapDespiteTargetRuleErrors`). */

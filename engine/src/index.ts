@@ -42,3 +42,5 @@ export {
 } from './targets/index.js';
 export { DEFAULT_STEPS, DEFAULT_MAPPER_ID, hilbertChipOrder } from './mapping/index.js';
 export { BUILTIN_PLUGINS } from './builtins.js';
+export * from './simulation/index.js';
+export type { MachineProgram, PopulationProgram } from './mapping/machine-program.js';

@@ -34,7 +34,7 @@ export const mapCommand: CliCommand = {
         const steps = parseCount('--steps', values.steps, DEFAULT_STEPS);
         const neuronsPerCore = parseNeuronsPerCore('map', values['neurons-per-core']);
         const timeUnit = parseTimeUnit('map', values['time-unit']);
-        const target = targetWithOverrides(engine.registry, values.target ?? DEFAULT_TARGET_ID, values.set ?? []);
+        const target = targetWithOverrides('map', engine.registry, values.target ?? DEFAULT_TARGET_ID, values.set ?? []);
 
         const file = loadSourceFile(positionals[0], cwd);
         // Toolchain-rule errors (spinnaker2/…) still leave a graph worth costing; NIR errors do not.
@@ -50,20 +50,20 @@ export const mapCommand: CliCommand = {
     },
 };
 
-/** Resolves the target and applies `--set NAME=VALUE` overrides; bad ids or values are usage errors. */
-function targetWithOverrides(registry: Registry, id: string, sets: readonly string[]): HardwareTarget {
-    if (id === NO_TARGET_ID) throw new UsageError('map: a mapping needs a hardware target; --target none only works for check');
+/** Resolves the target and applies `--set NAME=VALUE` overrides; bad ids or values are usage errors naming `command`. */
+export function targetWithOverrides(command: string, registry: Registry, id: string, sets: readonly string[]): HardwareTarget {
+    if (id === NO_TARGET_ID) throw new UsageError(`${command}: a mapping needs a hardware target; --target none only works for check and run`);
     const resolved = resolveTarget(registry, id);
-    if (!resolved.target) throw new UsageError(`map: ${resolved.error ?? `unknown target '${id}'`}`);
+    if (!resolved.target) throw new UsageError(`${command}: ${resolved.error ?? `unknown target '${id}'`}`);
     const overrides: Record<string, number> = {};
     for (const set of sets) {
         const match = /^([a-z0-9_]+)=(.+)$/.exec(set);
         const value = match ? Number(match[2]) : NaN;
-        if (!match || !Number.isFinite(value)) throw new UsageError(`map: --set takes NAME=NUMBER (a setting of the target), not '${set}'`);
+        if (!match || !Number.isFinite(value)) throw new UsageError(`${command}: --set takes NAME=NUMBER (a setting of the target), not '${set}'`);
         overrides[match[1]] = value;
     }
     const overridden = withSettingOverrides(resolved.target, overrides);
-    if ('error' in overridden) throw new UsageError(`map: ${overridden.error}`);
+    if ('error' in overridden) throw new UsageError(`${command}: ${overridden.error}`);
     return overridden;
 }
 

@@ -12,6 +12,7 @@
  */
 export { readNirFile, readNirBytes, type NirReadOptions, type NirReadResult } from './read-nir.js';
 export { readNirDataset } from './read-nir-dataset.js';
+export { readNirSpikes, type NirSpikesRead } from './read-data.js';
 export { loadHdf5, loadedHdf5, registerHdf5FilterPlugins, type Hdf5Library, type Hdf5FilterPlugin, type LoadHdf5Options } from './h5-module.js';
 export { writeNirFile, writeNirBytes, DEFAULT_NIR_VERSION, type NirWriteOptions, type NirWriteResult } from './write-nir.js';
 export {

@@ -51,7 +51,7 @@ function measure(values: ArrayLike<number>, maxAbs: number, levels: number, exac
     for (let i = 0; i < values.length; i++) {
         const w = Math.abs(values[i]);
         if (w === 0 || !Number.isFinite(w)) continue;
-        const q = Math.min(levels, Math.round(w / step)) * step;
+        const q = quantiseMagnitude(w, step, levels);
         const rel = Math.abs(q - w) / w;
         nonZero++;
         if (q === 0) zeroed++;
@@ -60,6 +60,16 @@ function measure(values: ArrayLike<number>, maxAbs: number, levels: number, exac
     }
     if (nonZero === 0) return undefined;
     return { maxRelative: max, meanRelative: sum / nonZero, nonZero, zeroed, step, maxAbs, exact };
+}
+
+/** A magnitude `|w|` as the synapse word stores it: the nearest of `levels` steps of `step`, at most the top step. */
+export function quantiseMagnitude(magnitude: number, step: number, levels: number): number {
+    return Math.min(levels, Math.round(magnitude / step)) * step;
+}
+
+/** A signed weight as the synapse word stores it (the sign is the synapse type). */
+export function quantiseWeight(w: number, step: number, levels: number): number {
+    return Math.sign(w) * quantiseMagnitude(Math.abs(w), step, levels);
 }
 
 /** Evenly spaced quantiles of a generator's values, with the largest |w| expected among `count` draws. */

@@ -17,6 +17,7 @@ import { buildSources } from './multicast-sources.js';
 import { routeAndMinimise } from './routing-stage.js';
 import { linkTraffic, costSummary } from './traffic.js';
 import { assembleResult } from './assemble-result.js';
+import type { MachineProgram } from './machine-program.js';
 
 /** Steps of recording budgeted when the caller names none. */
 export const DEFAULT_STEPS = 1000;
@@ -107,7 +108,14 @@ async function mapGreedy(analysis: GraphAnalysis, target: HardwareTarget, token:
         cost: (chipsUsed, pesUsed) => costSummary(graph, links, chipsUsed, pesUsed, traffic),
     });
     lap('assemble');
-    return { ...result, timingsMs: timings };
+    const program: MachineProgram | undefined = options.program
+        ? {
+            topology: limits.topology, pesPerChip: limits.physicalPesPerChip, chips: placement.chips,
+            populations: graph.populations.map((p) => ({ neuronsPerCore: neuronsPerCore[p.index], chipOf: placement.chipOf[p.index], peOf: placement.peOf[p.index], keys: keys.keys[p.index] })),
+            sources: sourceSet.sources, sourcePopulation: sourceSet.population, trees: routed.trees, tables: routed.minimised,
+        }
+        : undefined;
+    return { ...result, timingsMs: timings, ...(program ? { program } : {}) };
 }
 
 /** The neuron model of a NIR type: the caller's registry first, then the mapper's own; LIF's costs for unknown types. */

@@ -6,8 +6,9 @@
  * - A mapper is deterministic: the same analysis and target give the same result, key for key.
  * - Work scales with slices and sources, never with neurons or synapses: procedural connectivity
  *   is costed from its parameters and slices of the same population are costed once per size.
- * - The result is plain JSON-able data (`MappingResult`); resource problems are reported by the
- *   `spinnaker2/…` checks that read it, so one code always means one rule.
+ * - The result is plain JSON-able data (`MappingResult`) apart from the machine program, which
+ *   only a simulation asks for (`MapOptions.program`) and no report contains; resource problems
+ *   are reported by the `spinnaker2/…` checks that read it, so one code always means one rule.
  * - Long loops yield through `createInterrupter` and stop with `OperationCancelled` when asked.
  */
 import type { Mapper } from '../plugins/mapper.js';

@@ -8,6 +8,8 @@ export interface RoutedTables {
     /** `"x,y"` → entries: one per tree through the chip (before), and in the minimised table (after). */
     readonly sizes: Map<string, { readonly before: number; readonly after: number }>;
     readonly trees: readonly MulticastTree[];
+    /** Every chip's minimised table, keyed `"x,y"`, for the machine program. */
+    readonly minimised: Map<string, RoutingEntry[]>;
     readonly problems: Problem[];
     readonly minimiseMs: number;
 }
@@ -45,6 +47,7 @@ export async function routeAndMinimise(
         problems.push(...part.problems);
     }
     const sizes = new Map<string, { before: number; after: number }>();
+    const minimisedTables = new Map<string, RoutingEntry[]>();
     const started = performance.now();
     for (const [chip, before] of uncompressed) {
         await pause();
@@ -61,6 +64,7 @@ export async function routeAndMinimise(
             });
         }
         sizes.set(chip, { before, after: minimised.length });
+        if (minimised.length > 0) minimisedTables.set(chip, minimised);
     }
-    return { sizes, trees, problems, minimiseMs: performance.now() - started };
+    return { sizes, trees, minimised: minimisedTables, problems, minimiseMs: performance.now() - started };
 }

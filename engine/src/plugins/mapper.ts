@@ -3,6 +3,7 @@ import type { Problem } from '../diagnostics/problem.js';
 import type { CancellationToken } from '../util/cancellation.js';
 import type { HardwareTarget } from './target.js';
 import type { NeuronModel } from './neuron-model.js';
+import type { MachineProgram } from '../mapping/machine-program.js';
 
 /** A slice of one population placed on one processing element. */
 export interface PeSlice {
@@ -136,6 +137,11 @@ export interface MappingResult {
     readonly cost?: CostSummary;
     /** Milliseconds per stage (lower, size, place, keys, route, minimise), for benchmarks. */
     readonly timingsMs?: Readonly<Record<string, number>>;
+    /**
+     * What the machine runs (slices, keys, multicast trees, minimised tables), when `MapOptions.program`
+     * asked for it; the simulator's input. Not part of any report.
+     */
+    readonly program?: MachineProgram;
 }
 
 /** How to map. */
@@ -149,6 +155,8 @@ export interface MapOptions {
      * its own; capped at the model's and the PE's limit. Types not named are sized to fit the SRAM.
      */
     readonly neuronsPerCore?: Readonly<Record<string, number>>;
+    /** Keep the machine program (the minimised tables and the trees) in the result, for a simulation. */
+    readonly program?: boolean;
 }
 
 /** Places a network on a target. Deterministic for the same input. */

@@ -3,6 +3,7 @@ import type { Check } from './check.js';
 import type { TargetFactory } from './target.js';
 import type { Mapper } from './mapper.js';
 import type { NeuronModel } from './neuron-model.js';
+import type { Simulator } from '../simulation/types.js';
 
 /** Undoes a registration. */
 export interface Disposable {
@@ -56,6 +57,7 @@ export class Registry {
     readonly targets = new PluginTable<TargetFactory>('hardware target');
     readonly mappers = new PluginTable<Mapper>('mapper');
     readonly neuronModels = new PluginTable<NeuronModel>('neuron model');
+    readonly simulators = new PluginTable<Simulator>('simulator');
 }
 
 /** A bundle of plugins, as a workspace or a CLI `--plugin` module provides. */
@@ -66,6 +68,7 @@ export interface EnginePlugin {
     readonly targets?: readonly TargetFactory[];
     readonly mappers?: readonly Mapper[];
     readonly neuronModels?: readonly NeuronModel[];
+    readonly simulators?: readonly Simulator[];
 }
 
 /** Registers every part of a plugin bundle; the returned disposable removes them all. */
@@ -76,5 +79,6 @@ export function registerPlugin(registry: Registry, plugin: EnginePlugin): Dispos
     for (const target of plugin.targets ?? []) disposables.push(registry.targets.register(target));
     for (const mapper of plugin.mappers ?? []) disposables.push(registry.mappers.register(mapper));
     for (const model of plugin.neuronModels ?? []) disposables.push(registry.neuronModels.register(model));
+    for (const simulator of plugin.simulators ?? []) disposables.push(registry.simulators.register(simulator));
     return { dispose: () => disposables.forEach((d) => d.dispose()) };
 }

@@ -3,6 +3,7 @@ import type { Problem } from '../diagnostics/problem.js';
 import type { HardwareTarget } from '../plugins/target.js';
 import type { TimeUnit } from '../plugins/check.js';
 import type { CancellationToken } from '../util/cancellation.js';
+import type { MappingResult } from '../plugins/mapper.js';
 
 /**
  * The arithmetic of a run. `hardware`: float32 state as on the PE's FPU, weights and delays
@@ -187,6 +188,8 @@ export interface SimulationRequest {
     readonly analysis: GraphAnalysis;
     readonly target?: HardwareTarget;
     readonly options: RunOptions;
+    /** The mapping of the network onto `target`, with its machine program; absent under `--target none`. */
+    readonly mapping?: MappingResult;
 }
 
 /** Runs a network. Registered by id; the built-in one routes every spike through the mapped mesh. */

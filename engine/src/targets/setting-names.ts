@@ -22,6 +22,7 @@ export const SETTING_NAMES = [
     // Traffic and energy model.
     'mean_firing_rate_hz', 'packet_bits', 'link_bandwidth_bits_per_s', 'energy_per_router_bit_j',
     'idle_power_per_chip_w', 'active_power_per_pe_w', 'energy_per_synaptic_event_j',
+    'router_packets_per_tick', 'link_packets_per_tick',
     // Warning thresholds.
     'weight_error_warning',
 ] as const;

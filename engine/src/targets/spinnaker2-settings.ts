@@ -115,6 +115,10 @@ const ENERGY: readonly NamedSetting[] = [
         'Extra power of a busy PE.'),
     setting('energy_per_synaptic_event_j', 43e-9, 'J', 'estimate', 'SpiNNaker2 not found; SpiNNaker1 system figure 43 nJ per PSP, Sharp et al. 2012 (perf-anchors §B)',
         'Energy per synaptic event.'),
+    setting('router_packets_per_tick', 100000, 'packets/tick', 'estimate', 'not published; one packet per router clock at an assumed 100 MHz over a 1 ms tick',
+        'Packets one router forwards in a tick; the simulator drops what comes after (scale it with --dt).'),
+    setting('link_packets_per_tick', 25000, 'packets/tick', 'estimate', 'link_bandwidth_bits_per_s / packet_bits over a 1 ms tick (1 Gbit/s / 40 bits), both estimates',
+        'Packets one chip-to-chip link carries in a tick; the simulator drops what comes after (scale it with --dt).'),
     setting('weight_error_warning', 0.05, 'ratio', 'estimate', 'a NIRmesh choice, not a hardware number',
         'Mean relative weight-quantisation error above which `spinnaker2/weight-quantisation` is a warning.'),
 ];

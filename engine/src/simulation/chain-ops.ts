@@ -1,0 +1,251 @@
+import type { AnalysedNode } from '../graph/analysis.js';
+import type { Generator, Tensor } from '../nir/value.js';
+import type { ChainOp } from '../machine/machine-graph.js';
+import type { Grid, Window } from '../machine/connectivity/grid-geometry.js';
+import { elementCount } from '../nir/value.js';
+import { fixedProbabilityRow } from '../nir/materialize.js';
+import { asTensor, numbersOf } from '../machine/tensor-values.js';
+import { convWindow, gridOf, poolWindow, slide } from '../machine/connectivity/window-params.js';
+import { quantised, valueReader, perNeuron, type WeightStorage } from './weight-values.js';
+import { emptySignal, push, type Signal } from './signal.js';
+
+/**
+ * One node of a projection's chain as a linear map on sparse signals, plus the constant it adds
+ * (a bias) as a dense vector over its outputs. Every map is read column by column (what one input
+ * element reaches), so a synapse row costs what it holds, never a whole matrix.
+ */
+export interface ChainMap {
+    apply(input: Signal): Signal;
+    readonly bias?: Float64Array;
+}
+
+/** What the chain maps need besides the node: weight storage and the tick length in the document's time unit. */
+export interface ChainContext {
+    readonly storage: WeightStorage;
+    /** One tick in the unit of the document's time values. */
+    readonly tick: number;
+}
+
+/** The map of one chain node; undefined (with a reason) for a node the simulator cannot run. */
+export function chainMap(op: ChainOp, ctx: ChainContext): ChainMap | string {
+    const node = op.node;
+    switch (node.node.type) {
+        case 'Affine':
+        case 'Linear':
+            return matrixMap(node, ctx);
+        case 'Scale':
+            return scaleMap(node);
+        case 'Conv1d':
+        case 'Conv2d':
+            return convMap(node, ctx);
+        case 'SumPool2d':
+        case 'AvgPool2d':
+            return poolMap(node);
+        case 'Flatten':
+            return { apply: (s) => s };
+        case 'Delay':
+            return delayMap(node, ctx);
+        default:
+            return `the simulator cannot run ${node.node.type} nodes`;
+    }
+}
+
+function matrixMap(node: AnalysedNode, ctx: ChainContext): ChainMap | string {
+    const weight = asTensor(node.node.params.get('weight'));
+    if (!weight) return 'it has no weight tensor';
+    const shape = weight.shape;
+    const out = shape[shape.length - 2] ?? 1;
+    const inputs = shape[shape.length - 1] ?? 1;
+    const bias = node.node.type === 'Affine' ? perNeuron(asTensor(node.node.params.get('bias')), elementCount(shape.slice(0, -1)), 0) : undefined;
+    if (node.node.type === 'Affine' && !bias) return 'its bias does not match its weight';
+    const column = matrixColumns(weight, out, inputs, ctx.storage);
+    return {
+        bias,
+        apply(input) {
+            const result = emptySignal();
+            for (let k = 0; k < input.index.length; k++) {
+                const j = input.index[k];
+                const group = Math.floor(j / inputs);
+                column(j - group * inputs, group * out, input.value[k], input.delay[k], result);
+            }
+            return result;
+        },
+    };
+}
+
+/** Emits column `c` of a `[.., out, in]` matrix (block `base / out`) scaled by `x` into `into`. */
+type ColumnEmitter = (c: number, base: number, x: number, delay: number, into: Signal) => void;
+
+function matrixColumns(weight: Tensor, out: number, inputs: number, storage: WeightStorage): ColumnEmitter {
+    const read = valueReader(weight, storage);
+    if (read) {
+        return (c, base, x, delay, into) => {
+            const offset = base * inputs + c;
+            for (let r = 0; r < out; r++) {
+                const w = read(offset + r * inputs);
+                if (w !== 0) push(into, base + r, w * x, delay);
+            }
+        };
+    }
+    const g = (weight.source as { generator: Generator }).generator;
+    if (g.kind === 'one_to_one') {
+        const w = quantised(weight, () => g.value, storage)(0);
+        return (c, base, x, delay, into) => {
+            if (c < out && w !== 0) push(into, base + c, w * x, delay);
+        };
+    }
+    return fixedProbabilityColumns(weight, g as Extract<Generator, { kind: 'fixed_probability' }>, out, inputs, storage);
+}
+
+/**
+ * A `fixed_probability` matrix read by column: its generator makes rows (one per output), so the
+ * rows are generated once and transposed into compressed columns (one int and one double per synapse).
+ */
+function fixedProbabilityColumns(weight: Tensor, g: Extract<Generator, { kind: 'fixed_probability' }>, out: number, inputs: number, storage: WeightStorage): ColumnEmitter {
+    let columns: { start: Int32Array; row: Int32Array; value: Float64Array } | undefined;
+    const build = () => {
+        const start = new Int32Array(inputs + 1);
+        for (let r = 0; r < out; r++) for (const c of fixedProbabilityRow(g, r, inputs).columns) start[c + 1]++;
+        for (let c = 0; c < inputs; c++) start[c + 1] += start[c];
+        const fill = start.slice(0, inputs);
+        const row = new Int32Array(start[inputs]);
+        const value = new Float64Array(start[inputs]);
+        const q = quantised(weight, (v) => v, storage);
+        for (let r = 0; r < out; r++) {
+            const generated = fixedProbabilityRow(g, r, inputs);
+            for (let k = 0; k < generated.columns.length; k++) {
+                const at = fill[generated.columns[k]]++;
+                row[at] = r;
+                value[at] = q(generated.values[k]);
+            }
+        }
+        return { start, row, value };
+    };
+    return (c, base, x, delay, into) => {
+        columns ??= build();
+        for (let k = columns.start[c]; k < columns.start[c + 1]; k++) {
+            if (columns.value[k] !== 0) push(into, base + columns.row[k], columns.value[k] * x, delay);
+        }
+    };
+}
+
+function scaleMap(node: AnalysedNode): ChainMap | string {
+    const size = elementCount(node.outputShape ?? asTensor(node.node.params.get('scale'))?.shape ?? [0]);
+    const scale = perNeuron(asTensor(node.node.params.get('scale')), size, 1);
+    if (!scale) return 'its scale does not match its shape';
+    return {
+        apply(input) {
+            const result = emptySignal();
+            for (let k = 0; k < input.index.length; k++) {
+                const s = scale[input.index[k]] ?? 0;
+                if (s !== 0) push(result, input.index[k], s * input.value[k], input.delay[k]);
+            }
+            return result;
+        },
+    };
+}
+
+function delayMap(node: AnalysedNode, ctx: ChainContext): ChainMap | string {
+    const size = elementCount(node.outputShape ?? asTensor(node.node.params.get('delay'))?.shape ?? [0]);
+    const delay = perNeuron(asTensor(node.node.params.get('delay')), size, 0);
+    if (!delay) return 'its delay does not match its shape';
+    const ticks = Int32Array.from(delay, (d) => Math.max(0, Math.round(d / ctx.tick)));
+    return {
+        apply(input) {
+            const result = emptySignal();
+            for (let k = 0; k < input.index.length; k++) push(result, input.index[k], input.value[k], input.delay[k] + (ticks[input.index[k]] ?? 0));
+            return result;
+        },
+    };
+}
+
+/** Input grid, output grid and window of a sliding-window node. */
+interface Sliding {
+    readonly input: Grid;
+    readonly output: Grid;
+    readonly w: Window;
+}
+
+function convMap(node: AnalysedNode, ctx: ChainContext): ChainMap | string {
+    const weight = asTensor(node.node.params.get('weight'));
+    if (!weight) return 'it has no weight tensor';
+    const read = valueReader(weight, ctx.storage);
+    const input = gridOf(node.inputShape);
+    if (!read || !input) return 'its weights or input shape are unknown';
+    const w = convWindow(node.node, weight.shape);
+    const cOut = weight.shape[0] ?? 1;
+    const output = gridOf(node.outputShape) ?? slide(input, w, cOut);
+    const groups = numbersOf(node.node.params.get('groups'), 1)?.[0] ?? 1;
+    const inPerGroup = Math.max(1, Math.floor(input.channels / groups));
+    const outPerGroup = Math.max(1, Math.floor(cOut / groups));
+    const plane = output.height * output.width;
+    const bias = perNeuron(asTensor(node.node.params.get('bias')), cOut, 0);
+    if (!bias) return 'its bias does not match its output channels';
+    const biasOut = new Float64Array(cOut * plane);
+    for (let c = 0; c < cOut; c++) biasOut.fill(bias[c], c * plane, (c + 1) * plane);
+    const g: Sliding = { input, output, w };
+    return {
+        bias: biasOut,
+        apply(signal) {
+            const result = emptySignal();
+            for (let k = 0; k < signal.index.length; k++) {
+                const [ci, y, x] = cell(input, signal.index[k]);
+                const group = Math.floor(ci / inPerGroup);
+                const cLocal = ci - group * inPerGroup;
+                forEachWindow(g, y, x, (oy, ox, ky, kx) => {
+                    for (let co = group * outPerGroup; co < (group + 1) * outPerGroup; co++) {
+                        const v = read(((co * inPerGroup + cLocal) * w.kh + ky) * w.kw + kx);
+                        if (v !== 0) push(result, co * plane + oy * output.width + ox, v * signal.value[k], signal.delay[k]);
+                    }
+                });
+            }
+            return result;
+        },
+    };
+}
+
+function poolMap(node: AnalysedNode): ChainMap | string {
+    const input = gridOf(node.inputShape);
+    if (!input) return 'its input shape is unknown';
+    const w = poolWindow(node.node);
+    const output = gridOf(node.outputShape) ?? slide(input, w, input.channels);
+    const scale = node.node.type === 'AvgPool2d' ? 1 / (w.kh * w.kw) : 1;
+    const plane = output.height * output.width;
+    const g: Sliding = { input, output, w };
+    return {
+        apply(signal) {
+            const result = emptySignal();
+            for (let k = 0; k < signal.index.length; k++) {
+                const [c, y, x] = cell(input, signal.index[k]);
+                forEachWindow(g, y, x, (oy, ox) => push(result, c * plane + oy * output.width + ox, scale * signal.value[k], signal.delay[k]));
+            }
+            return result;
+        },
+    };
+}
+
+/** Channel, row and column of a flat index into a grid. */
+function cell(grid: Grid, index: number): [number, number, number] {
+    const plane = grid.height * grid.width;
+    const c = Math.floor(index / plane);
+    const rest = index - c * plane;
+    const y = Math.floor(rest / grid.width);
+    return [c, y, rest - y * grid.width];
+}
+
+/** Calls `f` for every output position whose window covers input `(y, x)`, with the kernel offset that does. */
+function forEachWindow(g: Sliding, y: number, x: number, f: (oy: number, ox: number, ky: number, kx: number) => void): void {
+    const { w, output } = g;
+    for (let ky = 0; ky < w.kh; ky++) {
+        const sy = y + w.ph - ky * w.dh;
+        if (sy < 0 || sy % w.sh !== 0) continue;
+        const oy = sy / w.sh;
+        if (oy >= output.height) continue;
+        for (let kx = 0; kx < w.kw; kx++) {
+            const sx = x + w.pw - kx * w.dw;
+            if (sx < 0 || sx % w.sw !== 0) continue;
+            const ox = sx / w.sw;
+            if (ox < output.width) f(oy, ox, ky, kx);
+        }
+    }
+}
