@@ -17,6 +17,8 @@ export type TraceViewChunk = Omit<TraceChunkWire, 'runId' | 'index'>;
 export interface ShowRunMessage {
     readonly kind: 'run';
     readonly run: TraceViewRun;
+    /** Whether the extension can save this run's trace as NIRData (the view offers it only then). */
+    readonly canSaveNirData: boolean;
 }
 
 /** Extension → trace view: the next chunk of the run shown. */

@@ -108,7 +108,7 @@ export class TracePanels implements vscode.Disposable {
         const { source, generation } = entry;
         const live = (): boolean => this.panels.get(entry.key) === entry && entry.generation === generation;
         const post = (message: ToTraceViewMessage): Thenable<boolean> | undefined => (live() ? entry.panel.webview.postMessage(message) : undefined);
-        await post({ kind: 'run', run: source.run });
+        await post({ kind: 'run', run: source.run, canSaveNirData: source.saveNirData !== undefined });
         try {
             for (let index = 0; index < source.run.chunks && live(); index++) {
                 const chunk = await source.chunk(index);

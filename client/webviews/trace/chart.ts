@@ -122,4 +122,25 @@ export function drawLineChart(ctx: CanvasRenderingContext2D, theme: ChartTheme, 
         ctx.stroke();
     }
     ctx.restore();
+    drawKey(ctx, theme, area, series);
+}
+
+/** The series' labels in a row at the plot's top right, each after a stroke of its colour. */
+function drawKey(ctx: CanvasRenderingContext2D, theme: ChartTheme, area: ReturnType<typeof plotArea>, series: readonly ChartSeries[]): void {
+    if (series.length < 2) return;
+    ctx.font = theme.font;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    let x = area.x + area.width - 4;
+    for (let i = series.length - 1; i >= 0; i--) {
+        const s = series[i]!;
+        const label = fitText(ctx, s.label, 120);
+        x -= ctx.measureText(label).width + 18;
+        if (x < area.x) break;
+        ctx.fillStyle = s.colour;
+        ctx.fillRect(x, area.y + 7, 10, 2);
+        ctx.fillStyle = theme.foreground;
+        ctx.fillText(label, x + 14, area.y + 8);
+        x -= 6;
+    }
 }

@@ -35,13 +35,13 @@ function runInWebview(api: VsCodeApi): void {
     let view: TraceView | undefined;
     const host: TraceViewHost = {
         savePng: (dataUrl) => api.postMessage({ kind: 'savePng', dataUrl }),
-        saveNirData: () => api.postMessage({ kind: 'saveNirData' }),
         saveState: (state) => api.setState(state),
     };
+    const saveNirData = (): void => api.postMessage({ kind: 'saveNirData' });
     window.addEventListener('message', (event: MessageEvent<ToTraceViewMessage>) => {
         const message = event.data;
         try {
-            if (message.kind === 'run') view = new TraceView(root, message.run, host, api.getState() as TraceViewState | undefined);
+            if (message.kind === 'run') view = new TraceView(root, message.run, message.canSaveNirData ? { ...host, saveNirData } : host, api.getState() as TraceViewState | undefined);
             else if (message.kind === 'chunk') view?.addChunk(message.chunk);
             else if (message.kind === 'error' && view) view.showError(message.message);
             else if (message.kind === 'error') showFailure(message.message);
