@@ -1,7 +1,7 @@
 // Builds every bundle: the CLI and the language server (Node, CommonJS), the VS Code client
-// (Node, CommonJS, `vscode` external) and the webviews (browser IIFEs), into dist/.
+// (Node, CommonJS, `vscode` external), the webviews (browser IIFEs) and ELK's layout worker, into dist/.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 
@@ -24,6 +24,11 @@ const common = {
     logLevel: 'warning',
     external: nodeExternals,
 };
+
+// ELK's own worker build (elkjs ships it minified, ready to run in a Web Worker): the placement view
+// starts it from a blob: URL, the only kind of worker a webview may start.
+mkdirSync('dist', { recursive: true });
+copyFileSync('node_modules/elkjs/lib/elk-worker.min.js', 'dist/webview-elk-worker.js');
 
 for (const bundle of bundles) {
     const options = { ...common, ...bundle, ...(bundle.platform === 'browser' ? { target: 'es2022', external: [] } : {}) };

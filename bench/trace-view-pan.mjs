@@ -46,12 +46,12 @@ function syntheticTrace() {
     return { run, chunks };
 }
 
-const { tracePageHtml } = await importBundled('protocol/trace-page.ts');
+const { tracePageHtml } = await importBundled('client/webviews/trace/trace-page.ts');
 const dir = mkdtempSync(join(tmpdir(), 'nirmesh-trace-bench-'));
 const page = join(dir, 'trace.html');
 writeFileSync(page, tracePageHtml({
-    title: 'bench', nonce: randomBytes(16).toString('base64'), embedded: syntheticTrace(),
-    assets: { kind: 'inline', script: readFileSync(join(root, 'dist/webview-trace.js'), 'utf8'), styles: readFileSync(join(root, 'dist/webview-trace.css'), 'utf8') },
+    title: 'bench', nonce: randomBytes(16).toString('base64'), cspSource: null, trace: syntheticTrace(),
+    script: { inline: readFileSync(join(root, 'dist/webview-trace.js'), 'utf8') },
 }));
 
 const browser = await chromium.launch({

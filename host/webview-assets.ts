@@ -1,15 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 /**
- * The built browser bundle of a webview (`dist/webview-NAME.js` and `.css`), read for a
- * self-contained page. Looked for beside the running bundle (`dist/cli.cjs`), then in the
- * working directory's `dist/` (tests and plain ESM runs).
+ * The built webview files (`dist/webview-*.js`) a standalone HTML report inlines. They sit in `dist/`
+ * beside the running bundle (`bin/nirmesh.cjs` and `dist/cli.cjs` are one level below the root), or,
+ * when run from source (tests), in `dist/` of the working directory. Undefined when not built.
  */
-export function readWebviewBundle(name: string): { script: string; styles: string } {
-    const here = typeof __dirname === 'string' ? [__dirname, join(dirname(__dirname), 'dist')] : [];
-    const folder = [...here, join(process.cwd(), 'dist')].find((dir) => existsSync(join(dir, `webview-${name}.js`)));
-    if (!folder) throw new Error(`the ${name} view is not built (dist/webview-${name}.js is missing; run npm run build)`);
-    const styles = join(folder, `webview-${name}.css`);
-    return { script: readFileSync(join(folder, `webview-${name}.js`), 'utf8'), styles: existsSync(styles) ? readFileSync(styles, 'utf8') : '' };
+export function readWebviewAsset(name: string, cwd: string): string | undefined {
+    const script = process.argv[1] && existsSync(process.argv[1]) ? realpathSync(process.argv[1]) : '';
+    const folders = [...(script ? [resolve(dirname(script), '..', 'dist')] : []), resolve(cwd, 'dist')];
+    for (const folder of folders) {
+        const path = join(folder, name);
+        if (existsSync(path)) return readFileSync(path, 'utf8');
+    }
+    return undefined;
 }

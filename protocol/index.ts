@@ -21,4 +21,3 @@ export * from './placement-view.js';
 export * from './webview-messages.js';
 export * from './run.js';
 export * from './trace-view.js';
-export * from './trace-page.js';

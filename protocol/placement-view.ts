@@ -19,3 +19,9 @@ export interface PlacementViewData {
 
 /** The element id of the `<script type="application/json">` that carries the data in a standalone page. */
 export const PLACEMENT_DATA_ELEMENT_ID = 'nirmesh-placement-data';
+
+/** The element id of the ELK worker's source in the page (inline text, or a URL in `data-src`). */
+export const ELK_WORKER_ELEMENT_ID = 'nirmesh-elk-worker';
+
+/** The files of `dist/` the placement page loads: its script and the ELK worker. */
+export const PLACEMENT_ASSETS = { script: 'webview-placement.js', elkWorker: 'webview-elk-worker.js' } as const;

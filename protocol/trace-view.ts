@@ -59,6 +59,9 @@ export interface EmbeddedTrace {
 /** The element id of the `<script type="application/json">` that carries an `EmbeddedTrace` in a standalone page. */
 export const TRACE_DATA_ELEMENT_ID = 'nirmesh-trace-data';
 
+/** The built files the trace view loads, in `dist/`. */
+export const TRACE_ASSETS = { script: 'webview-trace.js' } as const;
+
 /** The view type of the trace webview panels. */
 export const TRACE_VIEW_TYPE = 'nirmesh.trace';
 

@@ -22,6 +22,8 @@ export type FromWebviewMessage = ReadyMessage | RevealMessage;
 /** Extension → placement view: draw this (replaces what is shown). */
 export interface ShowPlacementMessage {
     readonly kind: 'show';
+    /** The document shown (kept in the view's state for a window reload). */
+    readonly uri: string;
     readonly data: PlacementViewData;
 }
 

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { RunResult, TraceChunk } from '../../engine/src/index.js';
-import { tracePageHtml, type TraceViewChunk } from '../../protocol/index.js';
+import { TRACE_ASSETS, type TraceViewChunk } from '../../protocol/index.js';
 import { toRunSummaryWire, toTraceChunkWire } from '../../host/run-wire.js';
-import { readWebviewBundle } from '../../host/webview-assets.js';
+import { readWebviewAsset } from '../../host/webview-assets.js';
+import { tracePageHtml } from '../../client/webviews/trace/trace-page.js';
 import { UsageError } from './cli-context.js';
 
 /**
@@ -18,15 +19,19 @@ export class TracePageWriter {
         this.chunks.push(toTraceChunkWire(chunk));
     };
 
-    /** Writes the page of `result` (run from `sourcePath`) to `path`; `shown` is the path as the user wrote it. */
-    write(path: string, shown: string, sourcePath: string, result: RunResult): void {
+    /** Writes the page of `result` (run from `sourcePath`) to `shown`, resolved against `cwd`. */
+    write(shown: string, cwd: string, sourcePath: string, result: RunResult): void {
+        const script = readWebviewAsset(TRACE_ASSETS.script, cwd);
+        if (script === undefined) throw new UsageError('run: --html needs the built trace view (dist/webview-trace.js); run npm run build');
         const source = basename(sourcePath);
         const html = tracePageHtml({
             title: `${source}: trace`,
             nonce: randomBytes(18).toString('base64'),
-            assets: { kind: 'inline', ...readWebviewBundle('trace') },
-            embedded: { run: { ...toRunSummaryWire(result, this.chunks.length), source }, chunks: this.chunks },
+            cspSource: null,
+            script: { inline: script },
+            trace: { run: { ...toRunSummaryWire(result, this.chunks.length), source }, chunks: this.chunks },
         });
+        const path = resolve(cwd, shown);
         try {
             writeFileSync(path, html);
         } catch (error) {

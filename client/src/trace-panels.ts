@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { isFromTraceViewMessage, tracePageHtml, TRACE_VIEW_TYPE, type FromTraceViewMessage, type ToTraceViewMessage, type TraceViewChunk, type TraceViewRun } from '../../protocol/index.js';
+import { tracePageHtml } from '../webviews/trace/trace-page.js';
+import { isFromTraceViewMessage, TRACE_ASSETS, TRACE_VIEW_TYPE, type FromTraceViewMessage, type ToTraceViewMessage, type TraceViewChunk, type TraceViewRun } from '../../protocol/index.js';
 
 /** A run's trace as the panel streams it: the summary, then chunks fetched one at a time. */
 export interface TraceSource {
@@ -74,17 +75,8 @@ export class TracePanels implements vscode.Disposable {
     }
 
     private html(webview: vscode.Webview, title: string): string {
-        const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
-        return tracePageHtml({
-            title: `Trace: ${title}`,
-            nonce: randomBytes(18).toString('base64'),
-            assets: {
-                kind: 'uris',
-                script: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview-trace.js')).toString(),
-                styles: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview-trace.css')).toString(),
-                cspSource: webview.cspSource,
-            },
-        });
+        const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', TRACE_ASSETS.script)).toString();
+        return tracePageHtml({ title: `Trace: ${title}`, nonce: randomBytes(18).toString('base64'), cspSource: webview.cspSource, script: { src: script }, trace: null });
     }
 
     private async received(entry: PanelEntry, message: FromTraceViewMessage): Promise<void> {

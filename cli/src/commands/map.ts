@@ -2,6 +2,7 @@ import type { CliCommand, CliOutput } from '../cli-context.js';
 import type { HardwareTarget, Registry } from '../../../engine/src/index.js';
 import type { ChipUsageWire, PlacementWire } from '../../../protocol/index.js';
 import { toPlacementWire } from '../../../host/placement-wire.js';
+import { writePlacementHtml } from '../placement-html.js';
 import { EXIT, UsageError } from '../cli-context.js';
 import { parseCount, parseNeuronsPerCore, parseOptions, parseTimeUnit } from '../parse-options.js';
 import { loadSourceFile } from '../load-source.js';
@@ -11,14 +12,15 @@ import {
 } from '../../../engine/src/index.js';
 
 /**
- * `nirmesh map FILE [--target ID] [--json] [--steps N] [--set NAME=VALUE]… [--neurons-per-core TYPE=N]…
- * [--time-unit s|ms]`: places the network on
- * the target and reports PEs, SRAM, keys, routing tables and the diagnostics (DESIGN.md §4).
+ * `nirmesh map FILE [--target ID] [--json] [--html PAGE] [--steps N] [--set NAME=VALUE]…
+ * [--neurons-per-core TYPE=N]… [--time-unit s|ms]`: places the network on the target and reports
+ * PEs, SRAM, keys, routing tables and the diagnostics (docs/cli.md); `--html` also writes the
+ * placement view as a self-contained page.
  * Exit 0 when it fits, 1 when anything is an error, 2 for usage and I/O errors.
  */
 export const mapCommand: CliCommand = {
     name: 'map',
-    synopsis: 'map FILE [--target ID] [--json] [--steps N] [--set NAME=VALUE] [--neurons-per-core TYPE=N]... [--time-unit s|ms]   placement and resource report; exit 0 fits, 1 errors, 2 usage/IO',
+    synopsis: 'map FILE [--target ID] [--json] [--html PAGE] [--steps N] [--set NAME=VALUE] [--neurons-per-core TYPE=N]... [--time-unit s|ms]   placement and resource report; exit 0 fits, 1 errors, 2 usage/IO',
     async run(args, { engine, out, cwd }) {
         const { values, positionals } = parseOptions('map', args, {
             target: { type: 'string' },
@@ -29,7 +31,7 @@ export const mapCommand: CliCommand = {
             'neurons-per-core': { type: 'string', multiple: true },
             'time-unit': { type: 'string' },
         });
-        if (values.html !== undefined) throw new UsageError('map: --html is not yet supported; use --json');
+        if (values.html === '') throw new UsageError('map: --html takes the FILE to write the page to');
         if (positionals.length !== 1) throw new UsageError('map: name exactly one FILE');
         const steps = parseCount('--steps', values.steps, DEFAULT_STEPS);
         const neuronsPerCore = parseNeuronsPerCore('map', values['neurons-per-core']);
@@ -38,12 +40,13 @@ export const mapCommand: CliCommand = {
 
         const file = loadSourceFile(positionals[0], cwd);
         // Toolchain-rule errors (spinnaker2/…) still leave a graph worth costing; NIR errors do not.
-        const { problems, mapping } = await engine.analyze(file.input, {
+        const { problems, mapping, analysis } = await engine.analyze(file.input, {
             target, categories: ['fast', 'slow'], steps, neuronsPerCore, timeUnit, mapDespiteTargetRuleErrors: true,
         });
         const diagnostics = toJsonDiagnostics(file, problems);
         const fits = mapping !== undefined && !diagnostics.some((d) => d.severity === 'error');
         const placement = mapping ? toPlacementWire(mapping, target) : null;
+        if (values.html !== undefined) writePlacementHtml(values.html, cwd, { file, target: target.id, analysis, placement, diagnostics });
         if (values.json) out.stdout(JSON.stringify(mapJson(file.path, target, steps, placement, fits, diagnostics, engine.registry), null, 2) + '\n');
         else printReport(out, file.path, target, steps, placement, fits, diagnostics);
         return fits ? EXIT.ok : EXIT.problems;

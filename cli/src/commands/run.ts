@@ -96,7 +96,7 @@ export const runCommand: CliCommand = {
             if (!written.bytes) throw new UsageError(`run: could not write ${values.out}: ${written.problems.map((p) => p.message).join('; ')}`);
             writeTrace(outPath, written.bytes, values.out ?? '');
         }
-        if (result && page && values.html !== undefined) page.write(resolve(cwd, values.html), values.html, file.path, result);
+        if (result && page && values.html !== undefined) page.write(values.html, cwd, file.path, result);
         if (values.json) out.stdout(JSON.stringify(runJson(file.path, result, diagnostics, wallS, comparison), null, 2) + '\n');
         else printRunReport(out, file.path, result, diagnostics, wallS, comparison);
         if (result?.stopped) return EXIT_INTERRUPTED;

@@ -9,7 +9,6 @@
  * - Every text reaches the DOM through `textContent` or a canvas; node names are user input.
  * - Pure parts (store, windows, raster, rates, ticks) take no DOM, so unit tests run them in Node.
  */
-import './trace.css';
 import { TRACE_DATA_ELEMENT_ID, type EmbeddedTrace, type FromTraceViewMessage, type ToTraceViewMessage } from '../../../protocol/index.js';
 import { TraceView, type TraceViewHost, type TraceViewState } from './trace-view.js';
 
@@ -21,7 +20,9 @@ interface VsCodeApi {
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
-const root = document.getElementById('trace-root')!;
+const root = document.createElement('div');
+root.id = 'trace-root';
+document.body.appendChild(root);
 
 function showFailure(message: string): void {
     const p = document.createElement('p');

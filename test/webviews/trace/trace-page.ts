@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { EmbeddedTrace } from '../../../protocol/index.js';
-import { tracePageHtml } from '../../../protocol/index.js';
+import { tracePageHtml } from '../../../client/webviews/trace/trace-page.js';
 
 /** Where browser tests keep their screenshots and pages (gitignored), to look at after a run. */
 export const ARTIFACTS = resolve('test-artifacts/webviews/trace');
@@ -18,12 +18,7 @@ export function launchChromium(): Promise<Browser> {
 
 /** The self-contained trace page of `trace`, built from the bundles in dist/ (run `node esbuild.mjs` first). */
 export function standaloneTracePage(trace: EmbeddedTrace | undefined): string {
-    return tracePageHtml({
-        title: 'trace',
-        nonce: randomBytes(16).toString('base64'),
-        assets: { kind: 'inline', script: readFileSync('dist/webview-trace.js', 'utf8'), styles: readFileSync('dist/webview-trace.css', 'utf8') },
-        embedded: trace,
-    });
+    return tracePageHtml({ title: 'trace', nonce: randomBytes(16).toString('base64'), cspSource: null, script: { inline: readFileSync('dist/webview-trace.js', 'utf8') }, trace: trace ?? null });
 }
 
 /** A page that fails its test on any console error, page error or blocked request. */

@@ -1,15 +1,32 @@
-/* The trace view's look: VS Code's theme variables, with fallbacks for the standalone page. */
+/**
+ * The trace view's style sheet. Colours come from VS Code's theme variables (dark, light and
+ * high-contrast themes), through `--trace-*` properties whose defaults serve the standalone page.
+ */
+export const TRACE_STYLE = `
+/* Defaults for the standalone page, light or dark as the reader's system prefers. */
 :root {
     color-scheme: light dark;
-    --trace-background: var(--vscode-editor-background, #1e1e1e);
-    --trace-foreground: var(--vscode-editor-foreground, #cccccc);
-    --trace-muted: var(--vscode-descriptionForeground, #9d9d9d);
+    --trace-default-background: #ffffff; --trace-default-foreground: #1f2328; --trace-default-muted: #59636e;
+    --trace-default-border: #d1d9e0; --trace-default-accent: #0969da; --trace-default-error: #cf222e;
+    --trace-default-button: #f6f8fa; --trace-default-button-foreground: #1f2328;
+}
+@media (prefers-color-scheme: dark) {
+    :root {
+        --trace-default-background: #1e1e1e; --trace-default-foreground: #cccccc; --trace-default-muted: #9d9d9d;
+        --trace-default-border: #3c3c3c; --trace-default-accent: #3794ff; --trace-default-error: #f48771;
+        --trace-default-button: #3a3d41; --trace-default-button-foreground: #ffffff;
+    }
+}
+:root {
+    --trace-background: var(--vscode-editor-background, var(--trace-default-background));
+    --trace-foreground: var(--vscode-editor-foreground, var(--trace-default-foreground));
+    --trace-muted: var(--vscode-descriptionForeground, var(--trace-default-muted));
     --trace-grid: color-mix(in srgb, var(--trace-foreground) 14%, transparent);
-    --trace-border: var(--vscode-panel-border, rgba(128, 128, 128, 0.35));
-    --trace-accent: var(--vscode-focusBorder, #3794ff);
-    --trace-error: var(--vscode-errorForeground, #f48771);
-    --trace-button: var(--vscode-button-secondaryBackground, #3a3d41);
-    --trace-button-foreground: var(--vscode-button-secondaryForeground, #ffffff);
+    --trace-border: var(--vscode-panel-border, var(--trace-default-border));
+    --trace-accent: var(--vscode-focusBorder, var(--trace-default-accent));
+    --trace-error: var(--vscode-errorForeground, var(--trace-default-error));
+    --trace-button: var(--vscode-button-secondaryBackground, var(--trace-default-button));
+    --trace-button-foreground: var(--vscode-button-secondaryForeground, var(--trace-default-button-foreground));
 }
 html, body { margin: 0; height: 100%; }
 body {
@@ -62,3 +79,4 @@ td:not(:nth-child(2)) { white-space: nowrap; }
 .barcell span:last-child { position: relative; }
 .note { color: var(--trace-muted); font-size: 0.85em; margin: 4px 0; }
 @media (max-width: 760px) { main { flex-direction: column; } aside { width: auto; border-left: none; } }
+`;

@@ -1,0 +1,182 @@
+import type { GraphNodeWire, NodePlacementWire, PlacementViewData } from '../../../protocol/index.js';
+import { HEAT_GRADIENT } from './colours.js';
+import { html, svg } from './dom.js';
+import type { GraphLayout } from './elk-graph.js';
+import { GraphView } from './graph-view.js';
+import type { ViewHost } from './host-bridge.js';
+import { InfoPanel } from './info-panel.js';
+import { LayoutClient } from './layout-client.js';
+import { meshModel, type ChipModel, type MeshModel, type PeMetric } from './mesh-model.js';
+import { MeshView, type MeshHit } from './mesh-view.js';
+import { structureKey, visibleGraph, type VisibleGraph, type VisibleNode } from './visible-graph.js';
+
+/** What is shown now: the data and what was derived from it. */
+interface Shown {
+    readonly uri: string;
+    readonly data: PlacementViewData;
+    readonly visible: VisibleGraph | undefined;
+    readonly layout: GraphLayout | undefined;
+    readonly mesh: MeshModel | undefined;
+    readonly nodes: ReadonlyMap<string, GraphNodeWire>;
+    readonly placed: ReadonlyMap<string, NodePlacementWire>;
+}
+
+/**
+ * The placement view: a header with the totals, the NIR graph, the chip mesh and a panel with what
+ * the selection holds. It draws whatever `show` gives it; state changes go to the host's saved state.
+ * The body's `data-*` attributes report progress (`data-drawn`, `data-layouts`) for tests.
+ */
+export class PlacementApp {
+    private readonly heading = html('h1');
+    private readonly factsLine = html('div', 'facts');
+    private readonly graphStatus = html('div', 'status');
+    private readonly meshStatus = html('div', 'status');
+    private readonly graphSvg = svg('svg', { id: 'graph', role: 'img', 'aria-label': 'NIR graph' });
+    private readonly canvas = html('canvas');
+    private readonly info: InfoPanel;
+    private readonly graph: GraphView;
+    private readonly meshView: MeshView;
+    private readonly layouts = new LayoutClient();
+    private shown: Shown | undefined;
+    private selected: string | null = null;
+    private generation = 0;
+
+    constructor(private readonly host: ViewHost) {
+        const aside = html('aside');
+        aside.setAttribute('aria-live', 'polite');
+        this.info = new InfoPanel(aside);
+        this.canvas.id = 'mesh';
+        this.canvas.setAttribute('aria-label', 'chips and processing elements');
+        const metric = html('select');
+        metric.id = 'metric';
+        metric.append(new Option('SRAM use', 'sram'), new Option('neuron load', 'load'));
+        metric.addEventListener('change', () => this.meshView.setMetric(metric.value as PeMetric));
+        const scale = html('span', 'scale');
+        scale.style.background = HEAT_GRADIENT;
+        const fit = html('button', '', 'Fit');
+        fit.addEventListener('click', () => { this.meshView.fit(); this.meshView.redraw(); });
+        const label = html('label', '', 'PEs by ');
+        label.append(metric);
+        document.body.append(
+            html('header', '', this.heading, this.factsLine, html('span', 'spacer'), label, html('span', 'legend', '0', scale, '100%'), fit),
+            html('main', '',
+                html('section', '', html('h2', '', 'Graph'), this.graphSvg, this.graphStatus),
+                html('section', '', html('h2', '', 'Chips'), this.canvas, this.meshStatus),
+                aside),
+        );
+        this.graph = new GraphView(this.graphSvg, (box) => this.selectBox(box, true));
+        this.meshView = new MeshView(this.canvas, (hit) => this.pick(hit));
+        this.graphSvg.addEventListener('click', () => this.selectBox(undefined, false));
+    }
+
+    /** Restores a saved layout, so that the next `show` of the same structure draws at once. */
+    remember(layout: GraphLayout | null): void {
+        if (layout) this.layouts.remember(layout);
+    }
+
+    /** Shows new data (a new mapping of the document), keeping the selection and the view where they still apply. */
+    async show(uri: string, data: PlacementViewData, selected: string | null = this.selected): Promise<void> {
+        const generation = ++this.generation;
+        const previous = this.shown;
+        document.body.dataset.drawn = 'false';
+        const performanceStart = performance.now();
+        this.heading.textContent = data.title;
+        this.showFacts(data);
+        const placement = data.placement;
+        const mesh = placement ? meshModel(placement) : undefined;
+        const nodes = new Map((data.graph?.nodes ?? []).map((n) => [n.path, n]));
+        const placed = new Map((placement?.nodes ?? []).map((n) => [n.path, n]));
+        const sameMachine = previous?.mesh !== undefined && mesh !== undefined && previous.mesh.chips.length === mesh.chips.length;
+        this.meshStatus.textContent = mesh ? '' : 'Not mapped: the network has errors.';
+        if (mesh) this.meshView.show(mesh, sameMachine);
+        const visible = data.graph ? visibleGraph(data.graph) : undefined;
+        const key = data.graph ? structureKey(data.graph) : '';
+        let layout = this.layouts.cached(key);
+        this.shown = { uri, data, visible, layout, mesh, nodes, placed };
+        this.selected = selected;
+        if (visible && !layout) {
+            this.graphStatus.textContent = `Laying out ${visible.nodes.length.toLocaleString('en-US')} boxes…`;
+            layout = await this.layouts.layout(key, visible);
+            if (generation !== this.generation) return;
+            this.shown = { ...this.shown, layout };
+        }
+        this.graphStatus.textContent = visible ? (visible.collapsed ? '' : '') : 'The graph could not be read.';
+        const labels = { node: nodes, placement: placed, sramWindow: placement?.limits?.sramBytesPerPe ?? 0 };
+        if (visible && layout) this.graph.show(visible, layout, labels, previous?.layout?.key === layout.key);
+        if (visible?.collapsed) this.graphStatus.textContent = '';
+        this.applySelection();
+        this.host.save({ uri, data, selected: this.selected, layout: layout ?? null });
+        document.body.dataset.layouts = String(this.layouts.computed);
+        document.body.dataset.collapsed = String(visible?.collapsed ?? false);
+        document.body.dataset.drawn = 'true';
+        performance.measure('nirmesh-placement-paint', { start: performanceStart });
+    }
+
+    /** Selects the box of a NIR node (the editor's cursor moved into it); null clears. */
+    selectPath(path: string | null): void {
+        this.selected = path;
+        this.applySelection();
+    }
+
+    private applySelection(): void {
+        const shown = this.shown;
+        const boxId = this.selected ? shown?.visible?.boxOf.get(this.selected) : undefined;
+        const box = boxId ? shown?.visible?.nodes.find((n) => n.id === boxId) : undefined;
+        this.selectBox(box, false);
+    }
+
+    private selectBox(box: VisibleNode | undefined, fromUser: boolean): void {
+        const shown = this.shown;
+        if (!shown) return;
+        this.graph.select(box?.id);
+        if (!box) {
+            this.selected = null;
+            this.meshView.highlight(new Set());
+            this.info.showSummary(shown.data.placement, shown.data.problems.errors);
+            this.saveSelection();
+            return;
+        }
+        const pes = new Set<number>();
+        for (const member of box.members) for (const k of shown.mesh?.pesOf(member) ?? []) pes.add(k);
+        this.meshView.highlight(pes);
+        const placed = box.members.map((m) => shown.placed.get(m)).filter((p): p is NodePlacementWire => p !== undefined);
+        this.info.showNode(box, shown.nodes.get(box.members[0]), placed, shown.data.placement);
+        if (fromUser) {
+            this.selected = box.members[0];
+            this.saveSelection();
+            if (!this.host.standalone) this.host.post({ kind: 'reveal', path: box.members[0] });
+        }
+    }
+
+    private pick(hit: MeshHit | undefined): void {
+        const shown = this.shown;
+        if (!shown) return;
+        if (!hit) return this.selectBox(undefined, false);
+        this.graph.select(undefined);
+        this.meshView.highlight(hit.pe !== undefined ? new Set([(shown.mesh?.indexOf(hit.chip) ?? 0) * (shown.mesh?.pesPerChip ?? 0) + hit.pe]) : new Set(), hit.chip);
+        this.info.showChip(hit.chip, hit.pe, shown.data.placement);
+    }
+
+    private saveSelection(): void {
+        const shown = this.shown;
+        if (shown) this.host.save({ uri: shown.uri, data: shown.data, selected: this.selected, layout: shown.layout ?? null });
+    }
+
+    private showFacts(data: PlacementViewData): void {
+        const p = data.placement;
+        const fact = (label: string, value: string) => html('span', '', `${label} `, html('b', '', value));
+        const items = [fact('target', data.target)];
+        if (p) {
+            items.push(fact('chips', `${p.chipsUsed.toLocaleString('en-US')}${p.limits ? ` / ${p.limits.chips.toLocaleString('en-US')}` : ''}`));
+            items.push(fact('PEs', `${p.pesUsed.toLocaleString('en-US')}${p.limits ? ` / ${p.limits.pes.toLocaleString('en-US')}` : ''}`));
+        }
+        const { errors, warnings } = data.problems;
+        items.push(html('span', errors > 0 ? 'over' : '', `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`));
+        this.factsLine.replaceChildren(...items);
+    }
+
+    /** The mesh view, for tests that click PEs by position. */
+    get mesh(): { view: MeshView; model: MeshModel | undefined; chip: (x: number, y: number) => ChipModel | undefined } {
+        return { view: this.meshView, model: this.shown?.mesh, chip: (x, y) => this.shown?.mesh?.chipAt(x, y) };
+    }
+}
