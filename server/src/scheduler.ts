@@ -4,6 +4,12 @@ import type { DocumentStore } from './documents/document-store.js';
 import type { Pipeline } from './documents/pipeline.js';
 import { isCancellation, type GuardLog } from './guard.js';
 
+/**
+ * With `mapOn: idle`, how long a checked version must stay unedited before it is mapped: longer
+ * than the pauses between keystrokes, so that mapping stays off the as-you-type path.
+ */
+export const MAP_IDLE_MS = 400;
+
 /** Why a document needs work. */
 export type Trigger = 'open' | 'edit' | 'save' | 'refresh';
 
@@ -28,7 +34,8 @@ interface Run {
  * - an edit cancels the document's in-flight work at once and starts a new run after
  *   `validationDelayMs` of quiet; opening, saving and settings changes start at once;
  * - a run goes to `Checked` (fast checks) or, when `mapOn` says so or somebody waits for it, on to
- *   `Mapped` (on save by default, on every change, or only on request);
+ *   `Mapped`: by default (`idle`) once the checked version has been left alone for `MAP_IDLE_MS`
+ *   and on save; or on save only, on every change, or only on request;
  * - results of a run whose generation is no longer current are dropped by the store;
  * - after an edit, the last mapping's problems stay in view (moved to the new text) until the next mapping;
  * - a wait for a state (`whenReady`) skips the remaining debounce.
@@ -47,7 +54,8 @@ export class Scheduler {
     /** A document was opened, edited, saved or needs re-checking; `store` already holds its newest input. */
     schedule(uri: string, trigger: Trigger): void {
         if (trigger === 'edit' || trigger === 'open') this.mapWanted.delete(uri);
-        if (trigger === 'save' && this.deps.settings().mapOn === 'save') this.mapWanted.add(uri);
+        const mapOn = this.deps.settings().mapOn;
+        if (trigger === 'save' && (mapOn === 'save' || mapOn === 'idle')) this.mapWanted.add(uri);
         this.clearTimer(uri);
         const delay = trigger === 'edit' ? this.deps.settings().validationDelayMs : 0;
         if (trigger !== 'save') this.cancelStale(uri);
@@ -103,6 +111,18 @@ export class Scheduler {
     private goal(uri: string): DocumentState {
         const mapOn = this.deps.settings().mapOn;
         return mapOn === 'change' || this.mapWanted.has(uri) ? DocumentState.Mapped : DocumentState.Checked;
+    }
+
+    /** With `mapOn: idle`, maps a checked document once it has stayed unedited for `MAP_IDLE_MS`. */
+    private mapWhenIdle(uri: string): void {
+        const { store } = this.deps;
+        if (this.disposed || this.deps.settings().mapOn !== 'idle' || this.timers.has(uri) || this.mapWanted.has(uri)) return;
+        if (!store.ready(uri, DocumentState.Checked) || store.ready(uri, DocumentState.Mapped)) return;
+        this.timers.set(uri, setTimeout(() => {
+            this.timers.delete(uri);
+            if (store.ready(uri, DocumentState.Checked)) this.mapWanted.add(uri);
+            this.pump(uri);
+        }, MAP_IDLE_MS));
     }
 
     private timerFired(uri: string): void {
@@ -162,6 +182,7 @@ export class Scheduler {
             if (this.runs.get(uri) === run) {
                 this.runs.delete(uri);
                 this.pump(uri); // the goal may have grown after the run's last look at it
+                if (!this.runs.has(uri)) this.mapWhenIdle(uri);
             }
         }
     }

@@ -43,8 +43,11 @@ export interface ServerSettings {
     readonly neuronsPerCore: Readonly<Record<string, number>>;
     /** Debounce before validating after an edit, in milliseconds. */
     readonly validationDelayMs: number;
-    /** When the full mapping runs: on save (default), on every change, or never. */
-    readonly mapOn: 'save' | 'change' | 'never';
+    /**
+     * When the full mapping runs: `idle` (default) once the checked text has been left alone for
+     * a moment and on save, `save` on save only, `change` after every edit, `never` only on request.
+     */
+    readonly mapOn: 'idle' | 'save' | 'change' | 'never';
     /** Time unit of NIR time constants. */
     readonly timeUnit: 's' | 'ms';
     /** Read `.nir` files leniently (legacy and broken files load with warnings). */

@@ -7,7 +7,7 @@ export const DEFAULT_SETTINGS: ServerSettings = Object.freeze({
     target: DEFAULT_TARGET_ID,
     neuronsPerCore: Object.freeze({}),
     validationDelayMs: 50,
-    mapOn: 'save',
+    mapOn: 'idle',
     timeUnit: 's',
     lenientNir: false,
 });
@@ -34,7 +34,7 @@ function pick<T>(raw: Raw, key: keyof ServerSettings, ok: (value: unknown) => va
 
 const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 const isDelay = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_DELAY_MS;
-const isMapOn = (v: unknown): v is ServerSettings['mapOn'] => v === 'save' || v === 'change' || v === 'never';
+const isMapOn = (v: unknown): v is ServerSettings['mapOn'] => v === 'idle' || v === 'save' || v === 'change' || v === 'never';
 const isTimeUnit = (v: unknown): v is ServerSettings['timeUnit'] => v === 's' || v === 'ms';
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 

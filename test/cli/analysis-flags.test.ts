@@ -25,8 +25,8 @@ describe('--neurons-per-core TYPE=N', () => {
         expect(report.pes_used).toBe(6);
     });
 
-    it('is taken by check --map, and rejects malformed values with exit 2', async () => {
-        expect((await run('check', TWO_LAYER, '--map', '--target', 'spinnaker2-chip', '--neurons-per-core', 'LIF=2')).code).toBe(0);
+    it('is taken by check, and rejects malformed values with exit 2', async () => {
+        expect((await run('check', TWO_LAYER, '--target', 'spinnaker2-chip', '--neurons-per-core', 'LIF=2')).code).toBe(0);
         for (const bad of ['LIF', 'LIF=0', 'LIF=1.5', '=4']) {
             const { code, stderr } = await run('check', TWO_LAYER, '--neurons-per-core', bad);
             expect(code).toBe(2);

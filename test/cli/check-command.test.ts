@@ -30,12 +30,27 @@ describe('nirmesh check', () => {
     });
 
     it('hides hints in text output unless --hints is given, and exits 0 on a clean file', async () => {
-        const quiet = await run('check', 'examples/braille-rsnn.nir.yaml', '--map');
+        const quiet = await run('check', 'examples/braille-rsnn.nir.yaml');
         expect(quiet.code).toBe(0);
         expect(quiet.stdout).not.toContain('- hint ');
         expect(quiet.stdout).toMatch(/hints? not shown: --hints shows them/);
-        const loud = await run('check', 'examples/braille-rsnn.nir.yaml', '--map', '--hints');
+        const loud = await run('check', 'examples/braille-rsnn.nir.yaml', '--hints');
         expect(loud.stdout).toContain('- hint spinnaker2/weight-quantisation');
+    });
+
+    it('maps with a target, so that a network needing more PEs than the chip has exits 1; --fast leaves the mapping out', async () => {
+        const file = 'test/engine/mapping/fixtures/too-many-pes-for-a-chip.nir.yaml';
+        const mapped = await run('check', file, '--target', 'spinnaker2-chip');
+        expect(mapped.code).toBe(1);
+        expect(mapped.stdout).toMatch(/:12:10 - error spinnaker2\/too-many-pes: 17 of the 168 PEs 'lif' needs could not be placed: the network needs 169 PEs and spinnaker2-chip has 152 PEs/);
+        expect(mapped.stdout).toContain('1 file checked: 1 error, 0 warnings');
+        // --map, which used to be needed, is accepted and changes nothing.
+        expect(await run('check', file, '--target', 'spinnaker2-chip', '--map')).toEqual(mapped);
+        const fast = await run('check', file, '--target', 'spinnaker2-chip', '--fast');
+        expect([fast.code, fast.stdout]).toEqual([0, expect.stringContaining('1 file checked: 0 errors, 0 warnings')]);
+        // The default target is big enough; target none checks the graph alone.
+        expect((await run('check', file)).code).toBe(0);
+        expect((await run('check', file, '--target', 'none')).code).toBe(0);
     });
 
     it('exits 2 with a message for a missing file, an unknown flag and an unknown target', async () => {

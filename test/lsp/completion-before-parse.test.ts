@@ -40,7 +40,7 @@ async function connect(): Promise<{ client: MessageConnection; ctx: ServerContex
     const connection = createMessageConnection(new ClientReader(down), new ClientWriter(up));
     client = connection;
     connection.listen();
-    await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { nirmesh: { target: 'none', validationDelayMs: 600_000 } } });
+    await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { nirmesh: { target: 'none', validationDelayMs: 10_000 } } });
     await connection.sendNotification('initialized', {});
     if (!ctx) throw new Error('the probe feature was not registered');
     return { client: connection, ctx };

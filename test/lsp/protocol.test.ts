@@ -124,7 +124,7 @@ describe('mapping on save', () => {
         expect(mapped?.range.start.line).toBe(LIF_LINE);
         c.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '# one more line\n' }]);
         const carried = pes(await c.waitForDiagnostics(uri));
-        expect(carried?.message).toBe(`${mapped?.message} (from the last mapping; it is mapped again on save)`);
+        expect(carried?.message).toBe(`${mapped?.message} (from the last mapping, until the next one)`);
         expect(carried?.range.start.line).toBe(LIF_LINE + 1);
         c.save(uri);
         const remapped = await c.waitForDiagnostics(uri, (p) => pes(p)?.message === mapped?.message);

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, parseSettings } from '../../server/src/settings.js';
 describe('parseSettings', () => {
     it('gives the defaults for nothing, with no warnings', () => {
         expect(parseSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, warnings: [] });
-        expect(DEFAULT_SETTINGS).toMatchObject({ target: 'spinnaker2-board48', mapOn: 'save', timeUnit: 's', lenientNir: false });
+        expect(DEFAULT_SETTINGS).toMatchObject({ target: 'spinnaker2-board48', mapOn: 'idle', timeUnit: 's', lenientNir: false });
     });
 
     it('takes every valid value', () => {

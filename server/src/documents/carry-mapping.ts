@@ -2,7 +2,7 @@ import type { NirDict, NirDocument, NirNode, Origin, Problem, Registry } from '.
 import type { DocumentSnapshot } from '../server-context.js';
 
 /** Added to the message of a mapping problem shown again after edits. */
-export const CARRIED_NOTE = ' (from the last mapping; it is mapped again on save)';
+export const CARRIED_NOTE = ' (from the last mapping, until the next one)';
 
 /** Every origin of a document by its NIR path: nodes, types, parameters, metadata entries, edges. */
 function originsByPath(document: NirDocument): Map<string, Origin> {

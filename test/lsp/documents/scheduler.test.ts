@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import type { AnalyzeOptions, AnalyzeResult, Engine, LoadResult, NirDocument, SourceInput } from '../../../engine/src/index.js';
 import { DocumentStore, LoadCache, Pipeline, specInput } from '../../../server/src/documents/index.js';
-import { Scheduler } from '../../../server/src/scheduler.js';
+import { MAP_IDLE_MS, Scheduler } from '../../../server/src/scheduler.js';
 import { DocumentState, type DocumentSnapshot, type ServerSettings } from '../../../server/src/server-context.js';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings.js';
 
@@ -56,7 +56,8 @@ class ControlledEngine {
 
 function setup(settings: Partial<ServerSettings> = {}) {
     const engine = new ControlledEngine();
-    const current: { value: ServerSettings } = { value: { ...DEFAULT_SETTINGS, validationDelayMs: 0, ...settings } };
+    // Mapping on save unless a test says otherwise, so that no idle mapping runs behind its back.
+    const current: { value: ServerSettings } = { value: { ...DEFAULT_SETTINGS, validationDelayMs: 0, mapOn: 'save', ...settings } };
     const store = new DocumentStore();
     const log = { error: (message: string) => errors.push(message) };
     const errors: string[] = [];
@@ -109,7 +110,36 @@ describe('Scheduler', () => {
         expect(engine.analyses.map((a) => a.text)).toEqual(['v1', 'v6']);
     });
 
-    it('maps on save by default, not on edit', async () => {
+    it('maps by default once the checked text is left alone, and an edit before then maps only the newer text', async () => {
+        expect(DEFAULT_SETTINGS.mapOn).toBe('idle');
+        const { engine, edit, next, scheduler } = setup({ mapOn: 'idle' });
+        edit('v1');
+        await next((s) => s.state === DocumentState.Checked);
+        edit('v2'); // within MAP_IDLE_MS of v1's check: v1 is never mapped
+        const mapped = await next((s) => s.state === DocumentState.Mapped);
+        expect([mapped.version, messages(mapped)]).toEqual([2, ['v2|fast+slow']]);
+        expect(engine.analyses.map((a) => `${a.text}|${a.categories.join('+')}`)).toEqual(['v1|fast', 'v2|fast', 'v2|fast+slow']);
+        scheduler.schedule(URI, 'save'); // already mapped: nothing more to do
+        await scheduler.whenReady(URI, DocumentState.Mapped);
+        expect(engine.analyses).toHaveLength(3);
+        scheduler.dispose();
+    });
+
+    it('waits MAP_IDLE_MS after the check before an idle mapping, and maps at once on save', async () => {
+        const { engine, edit, next, scheduler } = setup({ mapOn: 'idle' });
+        edit('v1');
+        const checkedAt = await next((s) => s.state === DocumentState.Checked).then(() => performance.now());
+        await next((s) => s.state === DocumentState.Mapped);
+        expect(performance.now() - checkedAt).toBeGreaterThanOrEqual(MAP_IDLE_MS - 5);
+        edit('v2');
+        await next((s) => s.state === DocumentState.Checked);
+        scheduler.schedule(URI, 'save');
+        await next((s) => s.state === DocumentState.Mapped && s.version === 2);
+        expect(engine.analyses.map((a) => a.categories.join('+'))).toEqual(['fast', 'fast+slow', 'fast', 'fast+slow']);
+        scheduler.dispose();
+    });
+
+    it('maps on save with mapOn "save", not on edit', async () => {
         const { engine, edit, next, scheduler } = setup();
         edit('v1');
         await next((s) => s.state === DocumentState.Checked);
