@@ -55,13 +55,13 @@ export const runCommand: CliCommand = {
 
         const options: EngineRunOptions = {
             target, timeUnit, inputs, simulatorId: simulator,
-            steps: parseCount('--steps', values.steps, DEFAULT_RUN_STEPS),
+            steps: values.steps === undefined ? undefined : parseCount('--steps', values.steps, DEFAULT_RUN_STEPS),
             dtMs: parsePositive('--dt', values.dt),
-            seed: parseCount('--seed', values.seed, 0),
+            seed: values.seed === undefined ? undefined : parseCount('--seed', values.seed, 0),
             numerics: parseChoice('--numerics', values.numerics, NUMERICS),
             reset: parseChoice('--reset', values.reset, RESETS),
             integration: parseChoice('--integration', values.integration, SCHEMES),
-            poisson: parsePoisson(values.poisson),
+            poisson: values.poisson === undefined ? undefined : parsePoisson(values.poisson),
             record: parseRecord(values.record),
             probes: parseProbes(values.probe),
             ignoreFit: values['ignore-fit'] ?? false,
