@@ -75,7 +75,7 @@ td { overflow-wrap: anywhere; }
 td:not(:nth-child(2)) { white-space: nowrap; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; }
 .barcell { position: relative; display: block; min-width: 70px; }
-.bar { position: absolute; left: 0; top: 15%; height: 70%; background: var(--trace-accent); opacity: 0.3; border-radius: 1px; }
+.bar { position: absolute; left: 0; bottom: 0; height: 3px; background: var(--trace-accent); opacity: 0.7; border-radius: 1px; }
 .barcell span:last-child { position: relative; }
 .note { color: var(--trace-muted); font-size: 0.85em; margin: 4px 0; }
 @media (max-width: 760px) { main { flex-direction: column; } aside { width: auto; border-left: none; } }

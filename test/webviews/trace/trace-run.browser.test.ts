@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../cli/src/run-cli.js';
 import { TRACE_DATA_ELEMENT_ID, type EmbeddedTrace } from '../../../protocol/index.js';
@@ -16,10 +16,7 @@ beforeAll(async () => {
     execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root });
     mkdirSync(ARTIFACTS, { recursive: true });
     page = join(ARTIFACTS, 'braille-run.html');
-    const output = { stdout: '', stderr: '' };
-    const code = await runCli(['run', 'examples/braille-rsnn.nir.yaml', '--poisson', 'input=100', '--steps', '300', '--probe', 'lif2', '--html', page],
-        { stdout: (t) => void (output.stdout += t), stderr: (t) => void (output.stderr += t) }, root);
-    expect(code, output.stderr).toBe(0);
+    await cli('run', 'examples/braille-rsnn.nir.yaml', '--poisson', 'input=100', '--steps', '300', '--probe', 'lif2', '--html', page);
     browser = await launchChromium();
 });
 
@@ -32,6 +29,13 @@ function embedded(): EmbeddedTrace {
     const html = readFileSync(page, 'utf8');
     const match = new RegExp(`<script type="application/json" id="${TRACE_DATA_ELEMENT_ID}">(.*?)</script>`, 's').exec(html);
     return JSON.parse(match![1]!) as EmbeddedTrace;
+}
+
+/** Runs `args` through the CLI in-process; fails the test on a non-zero exit. */
+async function cli(...args: string[]): Promise<void> {
+    const output = { stdout: '', stderr: '' };
+    const code = await runCli(args, { stdout: (t) => void (output.stdout += t), stderr: (t) => void (output.stderr += t) }, root);
+    expect(code, output.stderr).toBe(0);
 }
 
 describe('the trace view of a real run', () => {
@@ -76,6 +80,20 @@ describe('the trace view of a real run', () => {
         expect(png.startsWith('data:image/png;base64,')).toBe(true);
         expect(png.length).toBeGreaterThan(10_000);
         expect(await tab.getByRole('button', { name: 'Save NIRData' }).count()).toBe(1);
+        expect(errors).toEqual([]);
+        await tab.close();
+    });
+
+    it('takes the README\'s picture: the sparse example on the board, 10,000 neurons (NIRMESH_UPDATE_SCREENSHOTS=1 writes docs/images/)', async () => {
+        const html = join(ARTIFACTS, 'sparse-run.html');
+        await cli('run', 'examples/sparse-procedural.nir.yaml', '--poisson', 'input=100', '--steps', '400', '--probe', 'exc:0,1,2', '--html', html);
+        const { page: tab, errors } = await strictPage(browser, { width: 1400, height: 1000 });
+        await tab.goto(`file://${html}`);
+        await tab.waitForSelector('#trace-root[data-loaded="true"]');
+        expect(await paintedRasterPixels(tab)).toBeGreaterThan(10_000);
+        const shot = join(ARTIFACTS, 'trace-view.png');
+        await tab.screenshot({ path: shot });
+        if (process.env.NIRMESH_UPDATE_SCREENSHOTS) copyFileSync(shot, join(root, 'docs', 'images', 'trace-view.png'));
         expect(errors).toEqual([]);
         await tab.close();
     });
