@@ -7,6 +7,8 @@ export const COMMANDS = {
      * that keybindings, and code lenses of servers that predate the view, keep working.
      */
     showPlacementReport: 'nirmesh.showPlacementReport',
+    /** "NIRmesh: Convert": a `.nir` file to a spec beside it, or a spec to a `.nir` file. */
+    convert: 'nirmesh.convert',
     selectTarget: 'nirmesh.selectTarget',
     checkFile: 'nirmesh.checkFile',
     /** "NIRmesh: Run Network": run the spec through the server, then show its trace view. */

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node.js';
-import { COMMANDS, LIST_TARGETS_COMMAND, SPEC_LANGUAGE_ID, type MapParams, type MapReport, type TargetInfo } from '../../protocol/index.js';
-import { MapRequest } from '../../protocol/requests.js';
-import { checkReportText, placementReportText } from './report-text.js';
+import { COMMANDS, LIST_TARGETS_COMMAND, SPEC_LANGUAGE_ID, type TargetInfo } from '../../protocol/index.js';
+import { convert } from './convert-command.js';
+import { fileName, mapWithProgress } from './map-request.js';
+import { PlacementViews } from './placement-views.js';
+import { checkReportText } from './report-text.js';
 import { REPORT_SCHEME, ReportView } from './report-view.js';
-import { requestWithProgress } from './request-progress.js';
+import { TargetStatus } from './status-bar.js';
 import { RunNetwork } from './run-network.js';
 import { TracePanels } from './trace-panels.js';
 
@@ -21,27 +23,10 @@ function isSpec(uri: vscode.Uri): boolean {
     return /\.nir\.ya?ml$/i.test(uri.path);
 }
 
-function fileName(uri: vscode.Uri): string {
-    return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
-
-/** Sends `nirmesh/map` under a cancellable progress notification that follows the server's `$/progress`. */
-function mapWithProgress(client: LanguageClient, uri: vscode.Uri, title: string): Promise<MapReport | undefined> {
-    const params: MapParams = { uri: client.code2ProtocolConverter.asUri(uri) };
-    return requestWithProgress(client, MapRequest, params, title);
-}
-
-async function showPlacementReport(client: LanguageClient, view: ReportView, arg: unknown): Promise<void> {
-    const uri = commandUri(arg);
-    if (!uri) return void vscode.window.showWarningMessage('NIRmesh: open a *.nir.yaml file, or run this on a .nir file in the Explorer.');
-    const report = await mapWithProgress(client, uri, `NIRmesh: mapping ${fileName(uri)}`);
-    if (report) await view.show(`${fileName(uri)} placement.txt`, placementReportText(report, vscode.workspace.asRelativePath(uri)));
-}
-
 /** Checks a file with every check, the mapping's included; specs are opened so the Problems view shows them too. */
 async function checkFile(client: LanguageClient, view: ReportView, arg: unknown): Promise<void> {
     const uri = commandUri(arg);
-    if (!uri) return void vscode.window.showWarningMessage('NIRmesh: open a *.nir.yaml file, or run this on a .nir file in the Explorer.');
+    if (!uri) return void vscode.window.showWarningMessage(OPEN_A_FILE);
     if (isSpec(uri)) await vscode.window.showTextDocument(uri, { preview: false });
     if (vscode.workspace.getConfiguration('nirmesh').get<string>('target') === 'none' && isSpec(uri)) {
         await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -78,26 +63,32 @@ async function selectTarget(client: LanguageClient): Promise<void> {
     await config.update('target', id, scope);
 }
 
-/** Runs `action` on the command's document, or says which documents it works on. */
-function onDocument(action: (uri: vscode.Uri) => Promise<void>): (arg?: unknown) => Promise<void> {
-    return async (arg) => {
-        const uri = commandUri(arg);
-        if (!uri) return void vscode.window.showWarningMessage('NIRmesh: open a *.nir.yaml file, or run this on a .nir file in the Explorer.');
-        await action(uri);
-    };
-}
+const OPEN_A_FILE = 'NIRmesh: open a *.nir.yaml file, or run this on a .nir file in the Explorer.';
 
-/** Registers the commands; the returned disposables unregister them. */
+/** Registers the commands, the placement views and the status bar item; the returned disposables remove them. */
 export function registerCommands(client: LanguageClient, extensionUri: vscode.Uri): vscode.Disposable[] {
     const view = new ReportView();
-    const panels = new TracePanels(extensionUri);
-    const runs = new RunNetwork(client, panels);
+    const placements = new PlacementViews(client, extensionUri);
+    const runs = new RunNetwork(client, new TracePanels(extensionUri));
+    const onDocument = (action: (uri: vscode.Uri) => Promise<void>) => (arg?: unknown) => {
+        const uri = commandUri(arg);
+        return uri ? action(uri) : void vscode.window.showWarningMessage(OPEN_A_FILE);
+    };
+    const output = vscode.window.createOutputChannel('NIRmesh');
+    const showPlacement = (arg?: unknown) => {
+        const uri = commandUri(arg);
+        return uri ? placements.show(uri) : void vscode.window.showWarningMessage(OPEN_A_FILE);
+    };
     return [
-        panels,
         view,
+        placements,
+        runs,
+        output,
+        new TargetStatus(client),
         vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, view),
-        vscode.commands.registerCommand(COMMANDS.showPlacement, (arg?: unknown) => showPlacementReport(client, view, arg)),
-        vscode.commands.registerCommand(COMMANDS.showPlacementReport, (arg?: unknown) => showPlacementReport(client, view, arg)),
+        vscode.commands.registerCommand(COMMANDS.showPlacement, showPlacement),
+        vscode.commands.registerCommand(COMMANDS.showPlacementReport, showPlacement),
+        vscode.commands.registerCommand(COMMANDS.convert, (arg?: unknown) => convert(extensionUri, output, commandUri(arg))),
         vscode.commands.registerCommand(COMMANDS.checkFile, (arg?: unknown) => checkFile(client, view, arg)),
         vscode.commands.registerCommand(COMMANDS.selectTarget, () => selectTarget(client)),
         vscode.commands.registerCommand(COMMANDS.runNetwork, onDocument((uri) => runs.run(uri))),

@@ -7,7 +7,9 @@
  *   types and typed requests), never the engine or the server (lint rule; a test checks the bundle).
  * - Settings are read by the server (`workspace/configuration`); the client writes them only when
  *   the user picks a target.
- * - Reports are shown as read-only documents for now; webviews come later.
+ * - The placement view is a webview (client/webviews/placement/) that renders the wire data of
+ *   `nirmesh/map`; its panel posts nothing before the page's `ready` or after it is disposed.
+ * - Conversions run the bundled CLI in a child process; the extension host never runs the engine.
  */
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';

@@ -2,12 +2,9 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import type { RunParams, RunReport } from '../../protocol/index.js';
 import { RunRequest, TraceChunkRequest } from '../../protocol/requests.js';
+import { fileName } from './map-request.js';
 import { requestWithProgress } from './request-progress.js';
 import type { TracePanels, TraceSource } from './trace-panels.js';
-
-function fileName(uri: vscode.Uri): string {
-    return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
 
 /** A run the server holds, as the trace panel streams it: chunks come from `nirmesh/traceChunk`. */
 function serverTrace(client: LanguageClient, report: RunReport & { runId: string; run: NonNullable<RunReport['run']> }, source: string): TraceSource {
@@ -23,7 +20,7 @@ function serverTrace(client: LanguageClient, report: RunReport & { runId: string
  * trace opens in the document's trace panel. The last run of each document is remembered so that
  * Show Traces can open it again without running.
  */
-export class RunNetwork {
+export class RunNetwork implements vscode.Disposable {
     private readonly lastRuns = new Map<string, TraceSource>();
 
     constructor(private readonly client: LanguageClient, private readonly panels: TracePanels) {}
@@ -45,6 +42,11 @@ export class RunNetwork {
         const trace = serverTrace(this.client, { ...report, runId: report.runId, run: report.run }, fileName(uri));
         this.lastRuns.set(uri.toString(), trace);
         this.panels.show(uri.toString(), trace);
+    }
+
+    dispose(): void {
+        this.panels.dispose();
+        this.lastRuns.clear();
     }
 
     /** Shows the trace of the document's last run; offers to run it when there is none. */

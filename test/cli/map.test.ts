@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../cli/src/run-cli.js';
 
@@ -86,11 +88,30 @@ describe('nirmesh map (text)', () => {
     });
 });
 
+describe('nirmesh map --html', () => {
+    it('writes the placement view as one page: data, scripts and worker inline, a strict CSP, nothing remote', async () => {
+        const page = join(mkdtempSync(join(tmpdir(), 'nirmesh-html-')), 'two-layer.html');
+        const { code, stdout } = await run('map', TWO_LAYER, '--html', page);
+        expect(code).toBe(0);
+        expect(stdout).toContain('fits');
+        const html = readFileSync(page, 'utf8');
+        const csp = (/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '').replaceAll('&#39;', "'");
+        expect(csp).toMatch(/default-src 'none'; script-src 'nonce-[^']+'; style-src 'nonce-[^']+'/);
+        expect(csp).toContain("connect-src 'none'");
+        expect(html).not.toMatch(/\b(src|href)="https?:/);
+        const data = JSON.parse(/<script type="application\/json" id="nirmesh-placement-data">(.*?)<\/script>/s.exec(html)?.[1] ?? 'null');
+        expect(data.graph.nodes.map((n: { name: string }) => n.name)).toContain('lif1');
+        expect(data.placement.pesUsed).toBeGreaterThan(0);
+        expect(data.placement.mesh.chips).toHaveLength(2 * 48);
+        expect(html).toContain('id="nirmesh-elk-worker"');
+    });
+});
+
 describe('nirmesh map usage errors', () => {
     it.each([
         [['map'], 'nirmesh: map: name exactly one FILE'],
         [['map', TWO_LAYER, OVERSIZED], 'nirmesh: map: name exactly one FILE'],
-        [['map', TWO_LAYER, '--html', 'x.html'], 'nirmesh: map: --html is not yet supported; use --json'],
+        [['map', TWO_LAYER, '--html', ''], 'nirmesh: map: --html takes the FILE to write the page to'],
         [['map', TWO_LAYER, '--target', 'none'], 'nirmesh: map: a mapping needs a hardware target; --target none only works for check'],
         [['map', TWO_LAYER, '--target', 'loihi'], "nirmesh: map: unknown target 'loihi'"],
         [['map', TWO_LAYER, '--target', 'spinnaker2-boards:900'], 'nirmesh: map: spinnaker2-boards:900: 900 boards is not a machine size'],

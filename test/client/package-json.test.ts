@@ -69,8 +69,8 @@ describe('package.json commands and activation', () => {
         expect(contributed).toContain(COMMANDS.showPlacement);
     });
 
-    it('activate on specs and on workspaces with .nir files', () => {
-        expect(manifest.activationEvents).toEqual(['onLanguage:nir-yaml', 'workspaceContains:**/*.nir']);
+    it('activate on specs, on workspaces with .nir files and to restore a placement view', () => {
+        expect(manifest.activationEvents).toEqual(['onLanguage:nir-yaml', 'workspaceContains:**/*.nir', 'onWebviewPanel:nirmesh.placement']);
         expect(manifest.main).toBe('./dist/client.cjs');
     });
 });

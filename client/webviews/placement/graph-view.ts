@@ -84,7 +84,11 @@ export class GraphView {
             const sub = svg('text', { class: 'type', x: 10, y: 31 });
             sub.textContent = fit(subtitle, at.width - 16);
             g.append(sub);
-            if (use !== undefined) g.append(svg('rect', { class: 'bar', x: 0.5, y: 0.5, width: 5, height: at.height - 1, rx: 2, fill: heatColour(use, themeColours(this.element)) }));
+            if (use !== undefined) {
+                const bar = svg('rect', { class: 'bar', x: 0.5, y: 0.5, width: 5, height: at.height - 1, rx: 2 });
+                bar.style.fill = heatColour(use, themeColours(this.element)); // a style, as the sheet's rect fill would win over an attribute
+                g.append(bar);
+            }
         } else {
             const sub = svg('text', { class: 'type', x: 10 + Math.min(title.length * 7.5, at.width / 2), y: GRAPH_HEADER - 9 });
             sub.textContent = ` ${subtitle}`;
@@ -173,7 +177,7 @@ function fit(text: string, width: number): string {
 
 function arrowMarker(): SVGDefsElement {
     const defs = svg('defs');
-    const marker = svg('marker', { id: 'arrow', viewBox: '0 0 8 8', refX: 8, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+    const marker = svg('marker', { id: 'arrow', viewBox: '0 0 8 8', refX: 8, refY: 4, markerWidth: 8, markerHeight: 8, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' });
     marker.append(svg('path', { d: 'M0,0L8,4L0,8z', class: 'arrowhead' }));
     defs.append(marker);
     return defs;

@@ -6,6 +6,8 @@ export type MeshHit = { readonly chip: ChipModel; readonly pe: number | undefine
 
 /** Below this many pixels per chip, chips are drawn as one colour; above, PE by PE. */
 const PE_DETAIL_PX = 36;
+/** Below this, the machine is drawn as an overview (chips as one area, used chips marked). */
+const TINY_CHIP_PX = 4;
 /** Below this, links and routers are left out. */
 const LINK_DETAIL_PX = 10;
 
@@ -105,6 +107,10 @@ export class MeshView {
             return x + side >= 0 && y + side >= 0 && x <= width && y <= height;
         };
         if (s >= LINK_DETAIL_PX) this.drawLinks(model, theme);
+        if (s < TINY_CHIP_PX) {
+            this.drawOverview(model, visible, theme);
+            return;
+        }
         for (const chip of model.chips) {
             if (!visible(chip)) continue;
             const x = this.originX + chip.cx * s, y = this.originY + chip.cy * s;
@@ -133,6 +139,32 @@ export class MeshView {
         }
     }
 
+    /**
+     * A whole machine at a glance (a few pixels per chip or less): the chips as one area without
+     * gaps, then the used chips on top, at least a few pixels wide so that they stay visible.
+     */
+    private drawOverview(model: MeshModel, visible: (chip: ChipModel) => boolean, theme: ThemeColours): void {
+        const c = this.context;
+        const s = this.scale;
+        const cell = Math.ceil(s);
+        c.fillStyle = theme.chip;
+        for (const chip of model.chips) if (visible(chip)) c.fillRect(Math.floor(this.originX + chip.cx * s), Math.floor(this.originY + chip.cy * s), cell, cell);
+        const mark = Math.max(4, s);
+        for (const chip of model.chips) {
+            const peak = chip.peak[this.metric];
+            const marked = this.highlightedChips.has(model.indexOf(chip));
+            if (Number.isNaN(peak) && chip !== this.selectedChip) continue;
+            const x = this.originX + chip.cx * s + s / 2 - mark / 2, y = this.originY + chip.cy * s + s / 2 - mark / 2;
+            c.fillStyle = Number.isNaN(peak) ? theme.focus : heatColour(peak, theme);
+            c.fillRect(x, y, mark, mark);
+            if (marked || chip === this.selectedChip) {
+                c.strokeStyle = theme.focus;
+                c.lineWidth = 2;
+                c.strokeRect(x - 2, y - 2, mark + 4, mark + 4);
+            }
+        }
+    }
+
     private drawChip(model: MeshModel, chip: ChipModel, x: number, y: number, side: number, theme: ThemeColours): void {
         const c = this.context;
         const peak = chip.peak[this.metric];
@@ -156,19 +188,24 @@ export class MeshView {
         const cw = side / model.peColumns, ch = side / model.peRows;
         const gap = Math.min(1.5, cw * 0.12);
         const base = model.indexOf(chip) * model.pesPerChip;
+        const dimming = this.highlighted.size > 0;
         for (let pe = 0; pe < model.pesPerChip; pe++) {
             const v = peValue(chip, pe, this.metric);
             const px = x + (pe % model.peColumns) * cw, py = y + Math.floor(pe / model.peColumns) * ch;
+            const lit = this.highlighted.has(base + pe);
             if (!Number.isNaN(v)) {
+                // With a selection, the other PEs fade so that the selected node's PEs stand out in their own colours.
+                c.globalAlpha = dimming && !lit ? 0.25 : 1;
                 c.fillStyle = heatColour(v, theme);
                 c.fillRect(px + gap, py + gap, cw - 2 * gap, ch - 2 * gap);
+                c.globalAlpha = 1;
             } else if (cw >= 5) {
                 c.fillStyle = theme.idle;
                 c.fillRect(px + gap, py + gap, cw - 2 * gap, ch - 2 * gap);
             }
-            if (this.highlighted.has(base + pe)) {
+            if (lit && cw >= 8) {
                 c.strokeStyle = theme.focus;
-                c.lineWidth = Math.max(1.5, Math.min(2.5, cw / 5));
+                c.lineWidth = 1.5;
                 c.strokeRect(px + gap, py + gap, cw - 2 * gap, ch - 2 * gap);
             }
         }

@@ -24,7 +24,8 @@ interface Shown {
 /**
  * The placement view: a header with the totals, the NIR graph, the chip mesh and a panel with what
  * the selection holds. It draws whatever `show` gives it; state changes go to the host's saved state.
- * The body's `data-*` attributes report progress (`data-drawn`, `data-layouts`) for tests.
+ * The body's `data-*` attributes report progress (`data-drawn`, `data-layouts`, `data-chips`) for tests
+ * and benchmarks.
  */
 export class PlacementApp {
     private readonly heading = html('h1');
@@ -100,14 +101,14 @@ export class PlacementApp {
             if (generation !== this.generation) return;
             this.shown = { ...this.shown, layout };
         }
-        this.graphStatus.textContent = visible ? (visible.collapsed ? '' : '') : 'The graph could not be read.';
+        this.graphStatus.textContent = visible ? '' : 'The graph could not be read.';
         const labels = { node: nodes, placement: placed, sramWindow: placement?.limits?.sramBytesPerPe ?? 0 };
         if (visible && layout) this.graph.show(visible, layout, labels, previous?.layout?.key === layout.key);
-        if (visible?.collapsed) this.graphStatus.textContent = '';
         this.applySelection();
         this.host.save({ uri, data, selected: this.selected, layout: layout ?? null });
         document.body.dataset.layouts = String(this.layouts.computed);
         document.body.dataset.collapsed = String(visible?.collapsed ?? false);
+        document.body.dataset.chips = String(mesh?.chips.length ?? 0);
         document.body.dataset.drawn = 'true';
         performance.measure('nirmesh-placement-paint', { start: performanceStart });
     }
@@ -116,6 +117,7 @@ export class PlacementApp {
     selectPath(path: string | null): void {
         this.selected = path;
         this.applySelection();
+        this.saveSelection();
     }
 
     private applySelection(): void {
