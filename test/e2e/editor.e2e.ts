@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageExtension, ROOT, startCodeServer, type CodeServer } from './code-server.js';
 
 /** Screenshots of each step, kept after the run (gitignored). */
-const SHOTS = join(ROOT, 'test-artifacts', 'e2e');
+const SHOTS = join(ROOT, 'test-results', 'e2e');
 
 let server: CodeServer;
 let context: BrowserContext;

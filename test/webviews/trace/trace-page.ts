@@ -1,35 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS as BROWSER_ARTIFACTS } from '../../helpers/browser.js';
 import type { EmbeddedTrace } from '../../../protocol/index.js';
 import { tracePageHtml } from '../../../client/webviews/trace/trace-page.js';
 
-/** Where browser tests keep their screenshots and pages (gitignored), to look at after a run. */
-export const ARTIFACTS = resolve('test-artifacts/webviews/trace');
-
-/** Launches Debian's Chromium headless, as every browser test here does. */
-export function launchChromium(): Promise<Browser> {
-    return chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-}
+/** Where the trace view's tests keep their screenshots and pages (gitignored), to look at after a run. */
+export const ARTIFACTS = join(BROWSER_ARTIFACTS, 'trace');
 
 /** The self-contained trace page of `trace`, built from the bundles in dist/ (run `node esbuild.mjs` first). */
 export function standaloneTracePage(trace: EmbeddedTrace | undefined): string {
     return tracePageHtml({ title: 'trace', nonce: randomBytes(16).toString('base64'), cspSource: null, script: { inline: readFileSync('dist/webview-trace.js', 'utf8') }, trace: trace ?? null });
-}
-
-/** A page that fails its test on any console error, page error or blocked request. */
-export async function strictPage(browser: Browser, size = { width: 1280, height: 860 }): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: size });
-    const errors: string[] = [];
-    page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') errors.push(`${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    return { page, errors };
 }
 
 /** Writes `html` into the artifacts folder and opens it from there. */

@@ -5,7 +5,8 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../cli/src/run-cli.js';
 import { TRACE_DATA_ELEMENT_ID, type EmbeddedTrace } from '../../../protocol/index.js';
-import { ARTIFACTS, launchChromium, openHtml, paintedRasterPixels, standaloneTracePage, strictPage } from './trace-page.js';
+import { launchChromium, watchedPage } from '../../helpers/browser.js';
+import { ARTIFACTS, openHtml, paintedRasterPixels, standaloneTracePage } from './trace-page.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 let browser: Browser;
@@ -43,7 +44,7 @@ describe('the trace view of a real run', () => {
         const trace = embedded();
         const spikes = trace.run.nodes.reduce((n, node) => n + node.spikes, 0);
         expect(spikes).toBeGreaterThan(500);
-        const { page: tab, errors } = await strictPage(browser, { width: 1400, height: 1100 });
+        const { page: tab, errors } = await watchedPage(browser, { width: 1400, height: 1100 });
         await tab.goto(`file://${page}`);
         await tab.waitForSelector('#trace-root[data-loaded="true"]');
         expect(await tab.locator('canvas').evaluateAll((all) => all.map((c) => c.id))).toEqual(['raster', 'rates', 'probes', 'traffic']);
@@ -59,7 +60,7 @@ describe('the trace view of a real run', () => {
 
     it('in a webview: says ready, draws what is posted, and posts a PNG when asked', async () => {
         const trace = embedded();
-        const { page: tab, errors } = await strictPage(browser);
+        const { page: tab, errors } = await watchedPage(browser);
         await tab.addInitScript(() => {
             const posted: unknown[] = [];
             (window as unknown as { posted: unknown[] }).posted = posted;
@@ -87,7 +88,7 @@ describe('the trace view of a real run', () => {
     it('takes the README\'s picture: the sparse example on the board, 10,000 neurons (NIRMESH_UPDATE_SCREENSHOTS=1 writes docs/images/)', async () => {
         const html = join(ARTIFACTS, 'sparse-run.html');
         await cli('run', 'examples/sparse-procedural.nir.yaml', '--poisson', 'input=100', '--steps', '400', '--probe', 'exc:0,1,2', '--html', html);
-        const { page: tab, errors } = await strictPage(browser, { width: 1400, height: 1000 });
+        const { page: tab, errors } = await watchedPage(browser, { width: 1400, height: 1000 });
         await tab.goto(`file://${html}`);
         await tab.waitForSelector('#trace-root[data-loaded="true"]');
         expect(await paintedRasterPixels(tab)).toBeGreaterThan(10_000);

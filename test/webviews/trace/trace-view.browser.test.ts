@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ARTIFACTS, launchChromium, openHtml, paintedRasterPixels, standaloneTracePage, strictPage } from './trace-page.js';
+import { launchChromium, watchedPage } from '../../helpers/browser.js';
+import { ARTIFACTS, openHtml, paintedRasterPixels, standaloneTracePage } from './trace-page.js';
 import { periodicChunks, syntheticRun } from './synthetic-trace.js';
 
 let browser: Browser;
@@ -20,7 +21,7 @@ describe('the trace view in Chromium', () => {
     it('shows hostile population names as text, not markup', async () => {
         const hostile = '<img src=x onerror="window.__pwned=1">';
         const run = syntheticRun([[hostile, 20], ['</script><b>bold</b>', 10]], 300, 100);
-        const { page, errors } = await strictPage(browser);
+        const { page, errors } = await watchedPage(browser);
         await openHtml(page, standaloneTracePage({ run, chunks: periodicChunks(run, 100, 13) }), 'hostile-names');
         await page.waitForSelector('#trace-root[data-loaded="true"]');
         const cells = await page.locator('aside td:nth-child(2)').allTextContents();
@@ -34,7 +35,7 @@ describe('the trace view in Chromium', () => {
     });
 
     it('says so when the page holds no trace', async () => {
-        const { page, errors } = await strictPage(browser);
+        const { page, errors } = await watchedPage(browser);
         await openHtml(page, standaloneTracePage(undefined), 'empty');
         await expect.poll(() => page.locator('.status.error').textContent()).toBe('This page holds no trace.');
         expect(errors).toEqual([]);
@@ -43,7 +44,7 @@ describe('the trace view in Chromium', () => {
 
     it('zooms with the wheel and pans by dragging, and draws fewer spikes when zoomed in', async () => {
         const run = syntheticRun([['exc', 400], ['inh', 100]], 2000, 500);
-        const { page, errors } = await strictPage(browser);
+        const { page, errors } = await watchedPage(browser);
         await openHtml(page, standaloneTracePage({ run, chunks: periodicChunks(run, 500, 37) }), 'zoom');
         await page.waitForSelector('#trace-root[data-loaded="true"]');
         const raster = page.locator('#raster');
