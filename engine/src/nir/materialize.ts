@@ -1,7 +1,7 @@
 import type { DType, Generator, Tensor, TensorData } from './value.js';
 import { elementCount } from './value.js';
 import { allocateTensorData, isBigIntDType, readElement, writeElement } from './dtype-codec.js';
-import { randomNormal, randomUnit } from './seeded-random.js';
+import { randomNormal, randomUnit, streamUnits } from './seeded-random.js';
 
 /**
  * Turning procedural tensors into numbers, and what can be known about them without doing so.
@@ -91,21 +91,40 @@ export function fixedProbabilityRow(
     row: number,
     cols: number,
 ): SparseRow {
-    const columns: number[] = [];
-    const values: number[] = [];
+    const scratchColumns = new Int32Array(Math.max(0, cols));
+    const scratchValues = new Float64Array(Math.max(0, cols));
+    const n = fixedProbabilityRowInto(generator, row, cols, scratchColumns, scratchValues);
+    return { columns: Array.from(scratchColumns.subarray(0, n)), values: Array.from(scratchValues.subarray(0, n)) };
+}
+
+/**
+ * Writes the non-zeros of row `row` of a `fixed_probability` matrix into `columns` and `values`
+ * (each at least `cols` long), columns ascending, and returns their number: `fixedProbabilityRow`
+ * without allocating, for callers that generate many rows.
+ */
+export function fixedProbabilityRowInto(
+    generator: Extract<Generator, { kind: 'fixed_probability' }>,
+    row: number,
+    cols: number,
+    columns: Int32Array,
+    values: Float64Array,
+): number {
     const p = generator.p;
-    if (!(p > 0) || cols <= 0) return { columns, values };
+    if (!(p > 0) || cols <= 0) return 0;
     const logMiss = Math.log1p(-Math.min(p, 1));
-    const stream = MASK_STREAM_BASE + row;
+    const unit = streamUnits(generator.seed, MASK_STREAM_BASE + row);
+    const weight = generator.weight;
+    const constant = weight.kind === 'constant' ? weight.value : weight.kind === 'ones' ? 1 : undefined;
     let column = -1;
+    let n = 0;
     for (let k = 0; ; k++) {
-        const skip = p >= 1 ? 0 : Math.floor(Math.log(1 - randomUnit(generator.seed, stream, k)) / logMiss);
+        const skip = p >= 1 ? 0 : Math.floor(Math.log(1 - unit(k)) / logMiss);
         column += skip + 1;
         if (!(column < cols)) break;
-        columns.push(column);
-        values.push(weightValue(generator.weight, row * cols + column));
+        columns[n] = column;
+        values[n++] = constant ?? weightValue(weight, row * cols + column);
     }
-    return { columns, values };
+    return n;
 }
 
 function weightValue(weight: Generator, index: number): number {

@@ -31,23 +31,43 @@ function words(n: number): [number, number] {
 
 /** One uniformly distributed 32-bit word for `(seed, stream, counter)`; all are integers in [0, 2^53). */
 export function randomWord(seed: number, stream: number, counter: number): number {
+    return wordAt(streamState(seed, stream), counter);
+}
+
+/** The hash state after absorbing a seed and a stream: what every draw of that stream starts from. */
+function streamState(seed: number, stream: number): number {
     const [s0, s1] = words(seed);
     const [t0, t1] = words(stream);
-    const [c0, c1] = words(counter);
     let h = absorb(0x2545f491, s0);
     h = absorb(h, s1);
     h = absorb(h, t0);
-    h = absorb(h, t1);
-    h = absorb(h, c0);
-    h = absorb(h, c1);
-    return fmix32(h ^ 0x68e31da4);
+    return absorb(h, t1);
+}
+
+function wordAt(state: number, counter: number): number {
+    const c0 = counter % TWO_32 >>> 0;
+    const c1 = Math.floor(counter / TWO_32) >>> 0;
+    return fmix32(absorb(absorb(state, c0), c1) ^ 0x68e31da4);
 }
 
 /** A uniform double in [0, 1) with 53 random bits, from counters `2k` and `2k+1` of the stream. */
 export function randomUnit(seed: number, stream: number, k: number): number {
-    const high = randomWord(seed, stream, 2 * k) >>> 5; // 27 bits
-    const low = randomWord(seed, stream, 2 * k + 1) >>> 6; // 26 bits
+    return unitAt(streamState(seed, stream), k);
+}
+
+function unitAt(state: number, k: number): number {
+    const high = wordAt(state, 2 * k) >>> 5; // 27 bits
+    const low = wordAt(state, 2 * k + 1) >>> 6; // 26 bits
     return (high * 2 ** 26 + low) / 2 ** 53;
+}
+
+/**
+ * The uniform doubles of one stream, `randomUnit(seed, stream, k)` for k = 0, 1, …, with the seed
+ * and stream absorbed once (for loops that draw many numbers from one stream).
+ */
+export function streamUnits(seed: number, stream: number): (k: number) => number {
+    const state = streamState(seed, stream);
+    return (k) => unitAt(state, k);
 }
 
 /** A standard normal deviate (Box–Muller, cosine branch) for element `k` of the stream. */

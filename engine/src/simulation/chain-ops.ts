@@ -3,7 +3,7 @@ import type { Generator, Tensor } from '../nir/value.js';
 import type { ChainOp } from '../machine/machine-graph.js';
 import type { Grid, Window } from '../machine/connectivity/grid-geometry.js';
 import { elementCount } from '../nir/value.js';
-import { fixedProbabilityRow } from '../nir/materialize.js';
+import { fixedProbabilityRowInto } from '../nir/materialize.js';
 import { asTensor, numbersOf } from '../machine/tensor-values.js';
 import { convWindow, gridOf, poolWindow, slide } from '../machine/connectivity/window-params.js';
 import { quantised, valueReader, perNeuron, type WeightStorage } from './weight-values.js';
@@ -17,6 +17,11 @@ import { emptySignal, push, type Signal } from './signal.js';
 export interface ChainMap {
     apply(input: Signal): Signal;
     readonly bias?: Float64Array;
+    /**
+     * The whole map by column, when it is one procedural matrix: a chain of this map alone has
+     * these columns as its synapse rows, without pushing each pre neuron through `apply`.
+     */
+    columns?(): MatrixColumns;
 }
 
 /** What the chain maps need besides the node: weight storage and the tick length in the document's time unit. */
@@ -59,8 +64,13 @@ function matrixMap(node: AnalysedNode, ctx: ChainContext): ChainMap | string {
     const bias = node.node.type === 'Affine' ? perNeuron(asTensor(node.node.params.get('bias')), elementCount(shape.slice(0, -1)), 0) : undefined;
     if (node.node.type === 'Affine' && !bias) return 'its bias does not match its weight';
     const column = matrixColumns(weight, out, inputs, ctx.storage);
+    const g = weight.source.kind === 'generated' ? weight.source.generator : undefined;
+    const direct = g?.kind === 'fixed_probability' && shape.length === 2
+        ? () => fixedProbabilityColumns(g, out, inputs, quantised(weight, (v) => v, ctx.storage))
+        : undefined;
     return {
         bias,
+        columns: direct,
         apply(input) {
             const result = emptySignal();
             for (let k = 0; k < input.index.length; k++) {
@@ -94,35 +104,65 @@ function matrixColumns(weight: Tensor, out: number, inputs: number, storage: Wei
             if (c < out && w !== 0) push(into, base + c, w * x, delay);
         };
     }
-    return fixedProbabilityColumns(weight, g as Extract<Generator, { kind: 'fixed_probability' }>, out, inputs, storage);
+    return columnsEmitter(() => fixedProbabilityColumns(g as Extract<Generator, { kind: 'fixed_probability' }>, out, inputs, quantised(weight, (v) => v, storage)));
+}
+
+/** A matrix by column: column `c`'s non-zeros are rows `row[k]` (ascending), values `value[k]`, for `start[c] ≤ k < start[c+1]`. */
+export interface MatrixColumns {
+    readonly start: Int32Array;
+    readonly row: Int32Array;
+    readonly value: Float64Array;
 }
 
 /**
  * A `fixed_probability` matrix read by column: its generator makes rows (one per output), so the
- * rows are generated once and transposed into compressed columns (one int and one double per synapse).
+ * rows are generated once into compressed rows and transposed (a counting sort) into compressed
+ * columns: one int and one double per synapse, never a dense matrix.
  */
-function fixedProbabilityColumns(weight: Tensor, g: Extract<Generator, { kind: 'fixed_probability' }>, out: number, inputs: number, storage: WeightStorage): ColumnEmitter {
-    let columns: { start: Int32Array; row: Int32Array; value: Float64Array } | undefined;
-    const build = () => {
-        const start = new Int32Array(inputs + 1);
-        for (let r = 0; r < out; r++) for (const c of fixedProbabilityRow(g, r, inputs).columns) start[c + 1]++;
-        for (let c = 0; c < inputs; c++) start[c + 1] += start[c];
-        const fill = start.slice(0, inputs);
-        const row = new Int32Array(start[inputs]);
-        const value = new Float64Array(start[inputs]);
-        const q = quantised(weight, (v) => v, storage);
-        for (let r = 0; r < out; r++) {
-            const generated = fixedProbabilityRow(g, r, inputs);
-            for (let k = 0; k < generated.columns.length; k++) {
-                const at = fill[generated.columns[k]]++;
-                row[at] = r;
-                value[at] = q(generated.values[k]);
-            }
+export function fixedProbabilityColumns(g: Extract<Generator, { kind: 'fixed_probability' }>, out: number, inputs: number, q: (v: number) => number): MatrixColumns {
+    let columns = new Int32Array(1024);
+    let values = new Float64Array(1024);
+    const rowStart = new Int32Array(out + 1);
+    const counts = new Int32Array(inputs + 1);
+    const rowColumns = new Int32Array(inputs);
+    const rowValues = new Float64Array(inputs);
+    let n = 0;
+    for (let r = 0; r < out; r++) {
+        const m = fixedProbabilityRowInto(g, r, inputs, rowColumns, rowValues);
+        if (n + m > columns.length) {
+            const size = Math.max(2 * columns.length, n + m);
+            const grownColumns = new Int32Array(size);
+            grownColumns.set(columns.subarray(0, n));
+            columns = grownColumns;
+            const grownValues = new Float64Array(size);
+            grownValues.set(values.subarray(0, n));
+            values = grownValues;
         }
-        return { start, row, value };
-    };
+        for (let k = 0; k < m; k++) {
+            columns[n] = rowColumns[k];
+            values[n++] = q(rowValues[k]);
+            counts[rowColumns[k] + 1]++;
+        }
+        rowStart[r + 1] = n;
+    }
+    for (let c = 0; c < inputs; c++) counts[c + 1] += counts[c];
+    const start = counts.slice();
+    const row = new Int32Array(n);
+    const value = new Float64Array(n);
+    for (let r = 0; r < out; r++) {
+        for (let k = rowStart[r]; k < rowStart[r + 1]; k++) {
+            const at = counts[columns[k]]++;
+            row[at] = r;
+            value[at] = values[k];
+        }
+    }
+    return { start, row, value };
+}
+
+function columnsEmitter(matrix: () => MatrixColumns): ColumnEmitter {
+    let columns: MatrixColumns | undefined;
     return (c, base, x, delay, into) => {
-        columns ??= build();
+        columns ??= matrix();
         for (let k = columns.start[c]; k < columns.start[c + 1]; k++) {
             if (columns.value[k] !== 0) push(into, base + columns.row[k], columns.value[k] * x, delay);
         }

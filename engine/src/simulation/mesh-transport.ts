@@ -10,7 +10,11 @@ export interface MeshTransport {
     readonly peOf: readonly Int32Array[];
     /** Synaptic events per PE in the current tick (the loop counts them). */
     readonly peEvents: Float64Array;
-    /** Routes the packet of neuron `neuron` of population `pop`; returns its id, or −1 when it bypasses the mesh (an unplaced sender). */
+    /**
+     * Routes the packet of neuron `neuron` of population `pop`; returns its id, or −1 when every
+     * synapse of the neuron is to be applied: the packet reached every PE holding one of its
+     * targets, or it bypasses the mesh (an unplaced sender).
+     */
     send(pop: number, neuron: number): number;
     /** Closes the tick: folds its counters into the totals; returns the tick's packets and drops. */
     endTick(): { readonly packets: number; readonly dropped: number };

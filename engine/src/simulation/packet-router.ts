@@ -130,16 +130,31 @@ export function meshTransport(network: SimNetwork, program: MachineProgram, targ
         return of;
     });
 
-    // Each PE's population table: the keys routed to it and the population they come from.
-    const populationTables = new Map<number, { key: number; mask: number; pop: number }[]>();
+    // Each PE's population table: the multicast sources routed to it.
+    const peSources = new Map<number, Set<number>>();
     program.sources.forEach((source, i) => {
         for (const d of source.destinations) {
             const pe = peIndex(d.chip.x, d.chip.y, d.pe);
-            let table = populationTables.get(pe);
-            if (!table) populationTables.set(pe, (table = []));
-            table.push({ key: source.key >>> 0, mask: source.mask >>> 0, pop: program.sourcePopulation[i] });
+            let set = peSources.get(pe);
+            if (!set) peSources.set(pe, (set = new Set()));
+            set.add(i);
         }
     });
+    // The source a key belongs to: one lookup per distinct source mask.
+    const byMask = new Map<number, Map<number, number>>();
+    program.sources.forEach((source, i) => {
+        const mask = source.mask >>> 0;
+        let keys = byMask.get(mask);
+        if (!keys) byMask.set(mask, (keys = new Map()));
+        keys.set(source.key >>> 0, i);
+    });
+    const sourceOf = (key: number): number => {
+        for (const [mask, keys] of byMask) {
+            const found = keys.get((key & mask) >>> 0);
+            if (found !== undefined) return found;
+        }
+        return -1;
+    };
     const tables = new Map<number, readonly RoutingEntry[]>();
     for (const [key, entries] of program.tables) {
         const [x, y] = key.split(',').map(Number);
@@ -162,36 +177,26 @@ export function meshTransport(network: SimNetwork, program: MachineProgram, targ
         problems.push({ code: 'simulation/misrouted', severity: 'warning', origin: network.populations[pop].population.node.node.origin, message: `${message}; this is a NIRmesh bug, please report it with this network.` });
     };
 
-    const findRoute = (pop: number, key: number, from: { x: number; y: number }): KeyRoute => {
+    /** The hops of a key: the chips it reaches and the entry (index into the chip's table, −1: default route) that each uses. */
+    const walk = (pop: number, key: number, from: { x: number; y: number }) => {
         const chip: number[] = [chipId(from.x, from.y)];
         const coords = [from];
         const arrival: (LinkId | undefined)[] = [undefined];
         const parent: number[] = [-1];
         const link: number[] = [-1];
-        const pe: number[] = [];
-        const at: number[] = [];
+        const entries: (RoutingEntry | undefined)[] = [];
+        const signature: number[] = [];
         const seen = new Set(chip);
         for (let h = 0; h < chip.length; h++) {
-            const entry = tables.get(chip[h])?.find((e) => ((key & e.mask) >>> 0) === e.key);
-            let outLinks: number;
-            if (entry) {
-                outLinks = entry.route.links;
-                for (const local of localPes(entry)) {
-                    const target = chip[h] * pesPerChip + local;
-                    const accepted = populationTables.get(target)?.find((e) => ((key & e.mask) >>> 0) === e.key);
-                    if (!accepted || accepted.pop !== pop) {
-                        misrouted(pop, `key 0x${key.toString(16)} reached PE ${local} of chip (${coords[h].x}, ${coords[h].y}), whose population table ${accepted ? 'gives it to another population' : 'does not know it'}`);
-                        continue;
-                    }
-                    pe.push(target);
-                    at.push(h);
-                }
-            } else if (arrival[h] !== undefined) {
-                outLinks = 1 << opposite(arrival[h] as LinkId);
-            } else {
-                misrouted(pop, `no routing entry of chip (${from.x}, ${from.y}) matches key 0x${key.toString(16)} sent there`);
-                outLinks = 0;
-            }
+            const table = tables.get(chip[h]);
+            const index = table ? table.findIndex((e) => ((key & e.mask) >>> 0) === e.key) : -1;
+            const entry = index >= 0 ? table![index] : undefined;
+            entries.push(entry);
+            signature.push(chip[h], index);
+            let outLinks = 0;
+            if (entry) outLinks = entry.route.links;
+            else if (arrival[h] !== undefined) outLinks = 1 << opposite(arrival[h] as LinkId);
+            else misrouted(pop, `no routing entry of chip (${from.x}, ${from.y}) matches key 0x${key.toString(16)} sent there`);
             for (let l = 0; l < 6; l++) {
                 if ((outLinks & (1 << l)) === 0) continue;
                 const next = neighbour(topology, coords[h], l as LinkId);
@@ -212,7 +217,34 @@ export function meshTransport(network: SimNetwork, program: MachineProgram, targ
                 link.push(chip[h] * 6 + l);
             }
         }
-        return { chip: Int32Array.from(chip), parent: Int32Array.from(parent), link: Int32Array.from(link), pe: Int32Array.from(pe), at: Int32Array.from(at) };
+        return { chip, coords, parent, link, entries, signature };
+    };
+
+    // Keys that take the same entries everywhere and belong to the same source share one route.
+    const routes = new Map<string, KeyRoute>();
+    const findRoute = (pop: number, key: number, from: { x: number; y: number }): KeyRoute => {
+        const hops = walk(pop, key, from);
+        const source = sourceOf(key);
+        const id = `${source}:${hops.signature.join(',')}`;
+        const known = routes.get(id);
+        if (known) return known;
+        const pe: number[] = [];
+        const at: number[] = [];
+        hops.entries.forEach((entry, h) => {
+            if (!entry) return;
+            for (const local of localPes(entry)) {
+                const target = hops.chip[h] * pesPerChip + local;
+                if (source < 0 || !peSources.get(target)?.has(source)) {
+                    misrouted(pop, `key 0x${key.toString(16)} reached PE ${local} of chip (${hops.coords[h].x}, ${hops.coords[h].y}), whose population table does not know it`);
+                    continue;
+                }
+                pe.push(target);
+                at.push(h);
+            }
+        });
+        const route = { chip: Int32Array.from(hops.chip), parent: Int32Array.from(hops.parent), link: Int32Array.from(hops.link), pe: Int32Array.from(pe), at: Int32Array.from(at) };
+        routes.set(id, route);
+        return route;
     };
 
     const memo = network.populations.map((p) => new Array<KeyRoute | undefined>(p.population.size));
@@ -228,6 +260,21 @@ export function meshTransport(network: SimNetwork, program: MachineProgram, targ
             route = memo[pop][neuron] = findRoute(pop, key, program.chips[c]);
         }
         return route;
+    };
+
+    // Per neuron: 1 when its route reaches every PE holding a target of its synapses (then an
+    // undropped packet needs no per-synapse check), 2 when it does not, 0 not known yet.
+    const covered = network.populations.map((p) => new Uint8Array(p.population.size));
+    let probe = -2;
+    const coverageOf = (pop: number, neuron: number, route: KeyRoute): number => {
+        probe--;
+        for (let d = 0; d < route.pe.length; d++) stamp[route.pe[d]] = probe;
+        for (const projection of network.outgoing[pop]) {
+            const { start, post } = projection.rows;
+            const pes = peOf[projection.post];
+            for (let k = start[neuron]; k < start[neuron + 1]; k++) if (stamp[pes[post[k]]] !== probe) return 2;
+        }
+        return 1;
     };
 
     let alive = new Uint8Array(64);
@@ -247,12 +294,17 @@ export function meshTransport(network: SimNetwork, program: MachineProgram, targ
             if (alive.length < hops) alive = new Uint8Array(2 * hops);
             let lost = false;
             for (let h = 0; h < hops; h++) {
-                let ok = h === 0 || (alive[route.parent[h]] === 1 && links.take(route.link[h]));
-                if (ok) ok = routers.take(route.chip[h]);
+                const reached = h === 0 || alive[route.parent[h]] === 1;
+                const ok = reached && (h === 0 || links.take(route.link[h])) && routers.take(route.chip[h]);
                 alive[h] = ok ? 1 : 0;
-                if (!ok && (h === 0 || alive[route.parent[h]] === 1)) lost = true;
+                if (reached && !ok) lost = true;
             }
             if (lost) tickDropped++;
+            else {
+                const known = covered[pop];
+                if (known[neuron] === 0) known[neuron] = coverageOf(pop, neuron, route);
+                if (known[neuron] === 1) return -1;
+            }
             for (let d = 0; d < route.pe.length; d++) if (alive[route.at[d]] === 1) stamp[route.pe[d]] = id;
             return id;
         },

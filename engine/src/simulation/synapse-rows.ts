@@ -4,14 +4,14 @@ import { denseSignal, unitSignal, type Signal } from './signal.js';
 /**
  * The synapses of one projection in compressed rows, one row per pre neuron: synapse `k` of row
  * `j` (`start[j] ≤ k < start[j+1]`) adds `weight[k]` to post neuron `post[k]` `delay[k]` ticks
- * after the pre neuron's output (at least 1: the tick of delay into every population). Rows are
- * sorted by post neuron.
+ * after the pre neuron's output (at least 1: the tick of delay into every population; no `delay`
+ * array: every synapse has that one tick). Rows are sorted by post neuron.
  */
 export interface SynapseRows {
     readonly start: Int32Array;
     readonly post: Int32Array;
     readonly weight: Float32Array | Float64Array;
-    readonly delay: Uint16Array;
+    readonly delay?: Uint16Array;
     /** The largest delay, in ticks. */
     readonly maxDelay: number;
 }
@@ -25,6 +25,10 @@ export const MAX_DELAY_TICKS = 65535;
  * are summed, zeros dropped). Weights go into float32 (`single`) or float64 storage.
  */
 export function buildSynapseRows(preSize: number, postSize: number, maps: readonly ChainMap[], single: boolean): SynapseRows {
+    const direct = maps.length === 1 ? maps[0].columns?.() : undefined;
+    if (direct && direct.start.length === preSize + 1) {
+        return { start: direct.start, post: direct.row, weight: single ? Float32Array.from(direct.value) : direct.value, maxDelay: 1 };
+    }
     const start = new Int32Array(preSize + 1);
     let post = new Int32Array(Math.max(16, preSize));
     let weight: Float64Array = new Float64Array(post.length);
@@ -52,7 +56,7 @@ export function buildSynapseRows(preSize: number, postSize: number, maps: readon
         start,
         post: post.slice(0, n),
         weight: single ? Float32Array.from(weight.subarray(0, n)) : weight.slice(0, n),
-        delay: delay.slice(0, n),
+        delay: maxDelay > 1 ? delay.slice(0, n) : undefined,
         maxDelay,
     };
 }

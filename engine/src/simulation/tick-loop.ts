@@ -1,5 +1,5 @@
 import type { CancellationToken } from '../util/cancellation.js';
-import type { SimNetwork, SimProjection } from './network.js';
+import type { SimNetwork } from './network.js';
 import type { SpikeSources } from './spike-sources.js';
 import type { Recorder } from './recorder.js';
 import type { MeshTransport } from './mesh-transport.js';
@@ -21,6 +21,18 @@ export interface LoopOptions {
     readonly single: boolean;
     readonly token?: CancellationToken;
     onProgress?(done: number, steps: number): void;
+}
+
+/** One projection as the inner loop reads it. */
+interface Outgoing {
+    readonly buffer: FloatArray;
+    readonly size: number;
+    readonly slots: number;
+    readonly start: Int32Array;
+    readonly target: Int32Array;
+    readonly weight: FloatArray;
+    readonly delay: Uint16Array | undefined;
+    readonly peOf: Int32Array | undefined;
 }
 
 /** Ticks between progress reports and cancellation checks. */
@@ -49,41 +61,15 @@ export async function runTicks(network: SimNetwork, sources: SpikeSources, recor
     let t = 0;
     let cancelled = false;
 
-    const deliver = (projections: readonly SimProjection[], neuron: number, value: number): number => {
-        let n = 0;
-        for (const projection of projections) {
-            const post = pops[projection.post];
-            const buffer = buffers[projection.post];
-            const size = post.population.size;
-            const slots = post.slots;
-            const now = t % slots;
-            const { start, post: target, weight, delay } = projection.rows;
-            const end = start[neuron + 1];
-            if (transport === undefined) {
-                for (let k = start[neuron]; k < end; k++) {
-                    let slot = now + delay[k];
-                    if (slot >= slots) slot -= slots;
-                    buffer[slot * size + target[k]] += weight[k] * value;
-                }
-                n += end - start[neuron];
-                continue;
-            }
-            const id = currentId;
-            const { stamp, peEvents } = transport;
-            const peOf = transport.peOf[projection.post];
-            for (let k = start[neuron]; k < end; k++) {
-                const pe = peOf[target[k]];
-                if (id >= 0 && stamp[pe] !== id) continue;
-                peEvents[pe]++;
-                let slot = now + delay[k];
-                if (slot >= slots) slot -= slots;
-                buffer[slot * size + target[k]] += weight[k] * value;
-                n++;
-            }
-        }
-        return n;
-    };
-    let currentId = -1;
+    const outgoing: Outgoing[][] = network.outgoing.map((list) => list.map((j): Outgoing => ({
+        buffer: buffers[j.post], size: pops[j.post].population.size, slots: pops[j.post].slots,
+        start: j.rows.start, target: j.rows.post, weight: j.rows.weight, delay: j.rows.delay, peOf: transport?.peOf[j.post],
+    })));
+    const stamp = transport?.stamp;
+    const peEvents = transport?.peEvents;
+
+    const deliver = (links: readonly Outgoing[], neuron: number, value: number, id: number): number =>
+        deliverSynapses(links, neuron, value, id, t, stamp, peEvents);
     let lastYield = performance.now();
 
     for (; t < options.steps; t++) {
@@ -102,7 +88,7 @@ export async function runTicks(network: SimNetwork, sources: SpikeSources, recor
         for (let p = 0; p < pops.length; p++) {
             const pop = pops[p];
             const size = pop.population.size;
-            const out = network.outgoing[p];
+            const out = outgoing[p];
             let count: number;
             if (pop.dynamics) {
                 const buffer = buffers[p];
@@ -119,16 +105,11 @@ export async function runTicks(network: SimNetwork, sources: SpikeSources, recor
                 recorder.spikesOf(p, t, fired[p], count);
                 if (out.length === 0) continue;
                 const list = fired[p];
-                for (let k = 0; k < count; k++) {
-                    if (transport) currentId = transport.send(p, list[k]);
-                    tickEvents += deliver(out, list[k], 1);
-                }
+                for (let k = 0; k < count; k++) tickEvents += deliver(out, list[k], 1, transport ? transport.send(p, list[k]) : -1);
             } else if (out.length > 0) {
                 const values = pop.dynamics!.output;
                 for (let n = 0; n < size; n++) {
-                    if (values[n] === 0) continue;
-                    if (transport) currentId = transport.send(p, n);
-                    tickEvents += deliver(out, n, values[n]);
+                    if (values[n] !== 0) tickEvents += deliver(out, n, values[n], transport ? transport.send(p, n) : -1);
                 }
             }
         }
@@ -141,4 +122,49 @@ export async function runTicks(network: SimNetwork, sources: SpikeSources, recor
     recorder.flush();
     options.onProgress?.(t, options.steps);
     return { ticks: t, spikes, synapticEvents: events, packets, dropped, cancelled };
+}
+
+/**
+ * Adds the synapses of `neuron` (scaled by its output `value`) into the post populations' ring
+ * buffers for tick `t` + delay; with a mesh, only those on PEs the packet `id` reached (all when
+ * `id` is −1), counting each PE's events. Returns the synaptic events. Top level, so that the
+ * engine compiles this hot loop on its own.
+ */
+function deliverSynapses(
+    links: readonly Outgoing[], neuron: number, value: number, id: number, t: number, stamp: Int32Array | undefined, peEvents: Float64Array | undefined,
+): number {
+    let n = 0;
+    for (let j = 0; j < links.length; j++) {
+        const L = links[j];
+        const first = L.start[neuron];
+        const end = L.start[neuron + 1];
+        if (first === end) continue;
+        const { buffer, size, slots, target, weight, delay, peOf } = L;
+        const now = t % slots;
+        if (delay === undefined && id < 0) {
+            const base = (now + 1 === slots ? 0 : now + 1) * size;
+            if (peOf === undefined) for (let k = first; k < end; k++) buffer[base + target[k]] += weight[k] * value;
+            else {
+                for (let k = first; k < end; k++) {
+                    const post = target[k];
+                    peEvents![peOf[post]]++;
+                    buffer[base + post] += weight[k] * value;
+                }
+            }
+            n += end - first;
+            continue;
+        }
+        for (let k = first; k < end; k++) {
+            if (peOf !== undefined) {
+                const pe = peOf[target[k]];
+                if (id >= 0 && stamp![pe] !== id) continue;
+                peEvents![pe]++;
+            }
+            let slot = now + (delay === undefined ? 1 : delay[k]);
+            if (slot >= slots) slot -= slots;
+            buffer[slot * size + target[k]] += weight[k] * value;
+            n++;
+        }
+    }
+    return n;
 }
