@@ -7,10 +7,15 @@
 // opening it to its first diagnostics; a one-line edit inside a node to the diagnostics of that
 // version (median of --runs), with the default debounce and with none; an edit outside the nodes
 // (a full re-parse); the same one-line edit on a 100-node spec; completion and hover (steady, and
-// right after an edit); and the server's memory. Then yaml-language-server (npm) validates the same
-// file against schemas/nir-yaml.schema.json, measured the same way. Writes the figures to --out and
+// right after an edit); and the server's memory. Then the same spec converted to a `.nir` file and
+// back (`nirmesh convert`, explicit weights, nodes in the writer's order: the form users get from
+// an exporter): one-line value edits in its first, middle and last node, each sent as a range
+// change and as the whole text (full sync), with how the server re-read each. Then
+// yaml-language-server (npm) validates the generated file against schemas/nir-yaml.schema.json,
+// measured the same way. Writes the figures to --out and
 // prints them. Exits 1 if a server fails; missing the targets is reported, not an error.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,6 +54,31 @@ function tauEdit(text, run) {
     return { change, next: lines.join('\n') };
 }
 
+/**
+ * An edit of the value on the `which` (first, middle or last) line that sets a node's `tau` or
+ * `bias`, alternating between two values so that the text really changes each run.
+ */
+function valueEdit(which) {
+    return (text, run) => {
+        const lines = text.split('\n');
+        const values = lines.flatMap((l, i) => (/^ {6}(tau|bias): /.test(l) ? [i] : []));
+        const line = which === 'first' ? values[0] : which === 'last' ? values.at(-1) : values[Math.floor(values.length / 2)];
+        const key = lines[line].slice(0, lines[line].indexOf(':') + 2);
+        const replacement = `${key}${run % 2 ? '0.0' : '0.25'}`;
+        const change = { range: { start: { line, character: 0 }, end: { line, character: lines[line].length } }, text: replacement };
+        lines[line] = replacement;
+        return { change, next: lines.join('\n') };
+    };
+}
+
+/** The same edit sent as the whole new text, as a client with full document sync does. */
+function wholeText(makeEdit) {
+    return (text, run) => {
+        const { next } = makeEdit(text, run);
+        return { change: next, next };
+    };
+}
+
 /** A change to the first comment line (outside the nodes), which takes a full re-parse. */
 function headerEdit(text, run) {
     const first = text.split('\n')[0];
@@ -64,7 +94,7 @@ async function timeEdits(client, uri, text, runs, makeEdit, until) {
     for (let run = 0; run < runs; run++) {
         const { change, next } = makeEdit(current, run);
         const t0 = performance.now();
-        const version = client.change(uri, [change]);
+        const version = client.change(uri, typeof change === 'string' ? change : [change]);
         await until(version);
         times.push(performance.now() - t0);
         versions.push(version);
@@ -174,6 +204,38 @@ async function benchNirmesh(Client, file, small) {
     }
 }
 
+/**
+ * Edits in the first, middle and last node of a spec converted from a `.nir` file, with no
+ * debounce, sent as ranges and as whole texts; each with the server's stages (its `load-<how>`
+ * says whether the edit was re-read incrementally).
+ */
+async function benchConverted(Client, file) {
+    const uri = pathToFileURL(file.path).href;
+    const client = Client.LspTestClient.start({ command: ['node', join(root, 'dist', 'server.cjs'), '--stdio'], settings: { ...SETTINGS, validationDelayMs: 0 }, timeoutMs: 120_000 });
+    try {
+        await client.initialize();
+        const t0 = performance.now();
+        client.open(uri, file.text);
+        await client.waitForDiagnostics(uri);
+        const openMs = performance.now() - t0;
+        const until = (version) => client.waitForDiagnostics(uri, (p) => p.version === version);
+        const edits = {};
+        let text = file.text;
+        for (const which of ['first', 'middle', 'last']) {
+            for (const [sync, makeEdit] of [['range', valueEdit(which)], ['fullText', wholeText(valueEdit(which))]]) {
+                const timed = await timeEdits(client, uri, text, RUNS, makeEdit, until);
+                edits[`${which}Node_${sync}`] = { ...summary(timed.times), serverStages: stages(client, uri, timed.versions) };
+                text = timed.text;
+            }
+        }
+        const memory = client.memoryMiB();
+        const exitCode = await client.shutdown();
+        return { nodes: file.nodes, bytes: file.text.length, diagnosticsOnOpen: { ms: round(openMs) }, edits, memoryMiB: memory ? { rss: round(memory.rss), peak: round(memory.peak) } : null, exitCode };
+    } finally {
+        client.dispose();
+    }
+}
+
 async function benchYamlLs(Client, file) {
     if (!existsSync(SCHEMA)) return { skipped: `${SCHEMA} is missing` };
     if (!existsSync(YAML_LS)) return { skipped: 'yaml-language-server is not installed (npm install)' };
@@ -212,6 +274,17 @@ const dir = mkdtempSync(join(tmpdir(), 'nirmesh-lsp-bench-'));
 const big = { nodes: NODES, text: generateSpec({ nodes: NODES }), path: join(dir, `generated-${NODES}.nir.yaml`) };
 const small = { nodes: 100, text: generateSpec({ nodes: 100 }), path: join(dir, 'generated-100.nir.yaml') };
 for (const f of [big, small]) writeFileSync(f.path, f.text);
+/** The big spec through `nirmesh convert` to a `.nir` file and back (dist/cli.cjs). */
+function convertedSpec() {
+    const nir = join(dir, `generated-${NODES}.nir`);
+    const path = join(dir, `converted-${NODES}.nir.yaml`);
+    const cli = join(root, 'dist', 'cli.cjs');
+    execFileSync(process.execPath, [cli, 'convert', big.path.replace('generated', 'narrow'), nir], { stdio: 'ignore' });
+    execFileSync(process.execPath, [cli, 'convert', nir, path], { stdio: 'ignore' });
+    return { nodes: NODES, text: readFileSync(path, 'utf8'), path };
+}
+// Populations 8 wide, so that the converted text (explicit weights) is about 2.8 MB for 5,000 nodes.
+writeFileSync(big.path.replace('generated', 'narrow'), generateSpec({ nodes: NODES, width: 8 }));
 
 let failed = false;
 const attempt = async (name, run) => {
@@ -224,6 +297,7 @@ const attempt = async (name, run) => {
     }
 };
 const nirmesh = await attempt('nirmesh', () => benchNirmesh(Client, big, small));
+const converted = await attempt('nirmesh (converted spec)', () => benchConverted(Client, convertedSpec()));
 const yamlLs = await attempt('yaml-language-server', () => benchYamlLs(Client, big));
 rmSync(dir, { recursive: true, force: true });
 
@@ -244,6 +318,7 @@ const results = {
     target: TARGET ?? 'spinnaker2-board48 (default)',
     runs: RUNS,
     nirmesh,
+    convertedSpec: converted,
     yamlLanguageServer: yamlLs,
     verdict,
 };
@@ -265,6 +340,12 @@ row('nirmesh: completion', ms(nirmesh.completion));
 row('nirmesh: hover', ms(nirmesh.hover));
 row('nirmesh: completion right after an edit', ms(nirmesh.completionRightAfterEdit));
 row('nirmesh: memory RSS / peak', nirmesh.memoryMiB ? `${nirmesh.memoryMiB.rss} / ${nirmesh.memoryMiB.peak} MiB` : 'n/a');
+if (converted.edits) {
+    console.log(`the same ${NODES} nodes converted from a .nir file (${(converted.bytes / 1e6).toFixed(1)} MB), no debounce:`);
+    row('nirmesh: open → diagnostics', `${converted.diagnosticsOnOpen.ms} ms`);
+    for (const [name, s] of Object.entries(converted.edits)) row(`nirmesh: edit ${name.replace('_', ', ')} sync`, `${ms(s)}; ${stageText(s.serverStages)}`);
+    row('nirmesh: memory RSS / peak', converted.memoryMiB ? `${converted.memoryMiB.rss} / ${converted.memoryMiB.peak} MiB` : 'n/a');
+}
 row('yaml-language-server: open → diagnostics', yamlLs.diagnosticsOnOpen ? `${yamlLs.diagnosticsOnOpen.ms} ms` : (yamlLs.skipped ?? yamlLs.error));
 row('yaml-language-server: edit → diagnostics (200 ms debounce)', ms(yamlLs.editToDiagnostics ?? yamlLs.skipped ?? yamlLs.error));
 row('yaml-language-server: memory RSS / peak', yamlLs.memoryMiB ? `${yamlLs.memoryMiB.rss} / ${yamlLs.memoryMiB.peak} MiB` : 'n/a');

@@ -13,8 +13,11 @@ import { indentOf, lineStart, lineText, nextLineStart } from './text-lines.js';
 /** Anchors (`&a`) and aliases (`*a`); conservative (also found inside strings and comments). */
 const ALIAS = /(?:^|[\s[{,])[&*][^\s\]},]/;
 
-/** A node key line of the root graph: a plain name, then a colon. */
-export const KEY_LINE = /^ *([A-Za-z0-9_][A-Za-z0-9_.-]*):(?=[ \t\r]|$)/;
+/**
+ * A node key line of the root graph: a name, plain or quoted (exporters name nodes `"0"`, `"1"`, …),
+ * then a colon. The name is group 1, 2 or 3.
+ */
+export const KEY_LINE = /^ *(?:([A-Za-z0-9_][A-Za-z0-9_.-]*)|"([A-Za-z0-9_][A-Za-z0-9_.-]*)"|'([A-Za-z0-9_][A-Za-z0-9_.-]*)'):(?=[ \t\r]|$)/;
 
 /** The `nodes:` key line of a graph. */
 const NODES_LINE = /^( *)nodes:[ \t]*(#.*)?\r?$/;
@@ -99,7 +102,7 @@ export function scanNodesSection(text: string): NodesSection | undefined {
         if (indent < context.childIndent) break;
         const key = KEY_LINE.exec(lineText(text, line));
         if (!key) return undefined;
-        open = { name: key[1], start: line, keyEnd: line + key[0].length };
+        open = { name: key[1] ?? key[2] ?? key[3], start: line, keyEnd: line + key[0].length };
     }
     if (line >= text.length || indentOf(text, line) !== root.indent) return undefined;
     return { ...context, blocks, end: line };

@@ -11,7 +11,7 @@ import { blockEnd, commonEnds, indentOf, lineStart, lineText, nextLineStart } fr
  * node a millisecond.
  *
  * It applies only where the result is provably the same as a full parse: block-style root
- * `nodes:`, an edit strictly after a plain node key and inside that node's lines, the edited
+ * `nodes:`, an edit strictly after a node key (plain, or quoted as exporters' `"0"`) and inside that node's lines, the edited
  * lines still forming one block, no anchors or aliases (they tie nodes together), and no YAML
  * error before or after. Anything else returns undefined: parse the whole text.
  */
@@ -43,7 +43,7 @@ function findBlock(text: string, children: readonly NirNode[], from: number, to:
     if (!first) return undefined;
     const firstLine = lineStart(text, first.start);
     const context = nodesContextAbove(text, firstLine);
-    if (!context || first.start - firstLine !== context.childIndent || from < firstLine) return undefined;
+    if (!context || indentOf(text, firstLine) !== context.childIndent || from < firstLine) return undefined;
     const { childIndent } = context;
 
     let keyLine = lineStart(text, from);
@@ -53,8 +53,10 @@ function findBlock(text: string, children: readonly NirNode[], from: number, to:
     }
     const key = KEY_LINE.exec(lineText(text, keyLine));
     if (indentOf(text, keyLine) !== childIndent || !key || from < keyLine + key[0].length) return undefined;
-    // The key line must still be inside the `nodes:` block: nothing less indented since a known child.
-    const anchor = [...children].reverse().find((child) => keyStart(child) >= 0 && keyStart(child) <= keyLine);
+    // The key line must still be inside the `nodes:` block: nothing less indented since a known
+    // child whose key is on this line or above (the first child's key is on the first key line).
+    const below = nextLineStart(text, keyLine);
+    const anchor = [...children].reverse().find((child) => keyStart(child) >= 0 && keyStart(child) < below);
     if (!anchor) return undefined;
     const anchorLine = lineStart(text, keyStart(anchor));
     if (anchorLine < keyLine && blockEnd(text, nextLineStart(text, anchorLine), childIndent - 1, keyLine) !== keyLine) return undefined;

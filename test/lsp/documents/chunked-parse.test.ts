@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEngine, OperationCancelled } from '../../../engine/src/index.js';
+import { createEngine, formatSpec, OperationCancelled, readNirFile } from '../../../engine/src/index.js';
 import { chunkedParse } from '../../../server/src/documents/chunked-parse.js';
 import { comparable, edit } from './compare-models.js';
 import { generateSpec } from '../../../bench/lib/generate-spec.mjs';
@@ -29,6 +29,19 @@ describe('chunkedParse', () => {
         }
         expect(split).toBeGreaterThanOrEqual(3 + Math.floor(EXAMPLES.length / 2));
         expect((await chunked(generated))?.document?.root.nodes?.size).toBe(600);
+    });
+
+    it('splits at quoted node names too, as exporters write numeric ones, and reads them as a full parse does', async () => {
+        const lif = readFileSync(join(ROOT, 'test', 'fixtures', 'nir', 'real', 'neuromorphs+NIR', 'paper', '01_lif', 'lif_norse.nir'));
+        const text = formatSpec((await readNirFile(lif)).document!, { nodeKinds: (type) => engine.registry.nodeKinds.get(type) });
+        expect(text).toMatch(/^ {4}"0":$/m);
+        const quoted = text.replace(/^ {4}output:/m, `${Array.from({ length: 40 }, (_, i) => `    "${i + 2}": {type: Scale, scale: [${i}]}\n    'q${i}': {type: Scale, scale: [${i}]}\n`).join('')}    output:`);
+        for (const t of [text, quoted]) {
+            const result = await chunked(t);
+            expect(result).toBeDefined();
+            expect(comparable(result!)).toEqual(comparable(await load(t)));
+        }
+        expect((await chunked(quoted))?.document?.root.nodes?.has('q39')).toBe(true);
     });
 
     it('declines texts it cannot split faithfully: YAML errors, aliases, flow-style nodes, nodes last in the graph', async () => {

@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEngine, type LoadResult } from '../../../engine/src/index.js';
+import { createEngine, formatSpec, readNirFile, type LoadResult } from '../../../engine/src/index.js';
 import { spliceReparse, type Previous } from '../../../server/src/documents/splice-reparse.js';
 import { comparable, edit } from './compare-models.js';
 
 const engine = createEngine();
 const load = (text: string) => engine.load({ kind: 'spec', text });
 const MIXED = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'mixed.nir.yaml'), 'utf8');
+const REAL = join(import.meta.dirname, '..', '..', 'fixtures', 'nir', 'real');
+/** A real exporter's file as `nirmesh convert` writes it in YAML (nodes in the writer's order, numeric names quoted). */
+const converted = async (path: string) => formatSpec((await readNirFile(readFileSync(join(REAL, path)))).document!, { nodeKinds: (type) => engine.registry.nodeKinds.get(type) });
+const NORSE_LIF = 'neuromorphs+NIR/paper/01_lif/lif_norse.nir';
+const NORSE_BRAILLE = 'norse+norse/norse/torch/utils/test/braille.nir';
 
 async function reparse(previous: Previous, text: string) {
     return spliceReparse(previous, text, load);
@@ -26,6 +31,42 @@ describe('spliceReparse', () => {
         expect(text.slice(tau?.origin.span?.start, tau?.origin.span?.end)).toBe('0.0125');
         const edge = spliced?.document?.root.edges?.at(-1);
         expect(text.slice(edge?.sourceOrigin.span?.start, edge?.sourceOrigin.span?.end)).toBe('thr');
+    });
+
+    it('re-reads an edit inside the first node too, with plain or quoted node names', async () => {
+        for (const path of [NORSE_LIF, NORSE_BRAILLE]) {
+            const text = await converted(path);
+            const previous = { text, result: await load(text) };
+            const first = [...previous.result.document!.root.nodes!.values()][0];
+            const at = text.indexOf('\n', first.origin.keySpan!.end) + 1; // the first line of its body
+            for (const changed of [edit(text, at, at, '      # a comment\n'), edit(text, at + 6, text.indexOf(':', at), 'tipe')]) {
+                const spliced = await reparse(previous, changed);
+                expect([path, spliced]).toEqual([path, expect.anything()]);
+                expect(comparable(spliced as LoadResult)).toEqual(comparable(await load(changed)));
+            }
+        }
+    });
+
+    it('re-reads a value edit in any node of a converted .nir file, first and last included, as a full parse reads it', async () => {
+        for (const path of [NORSE_LIF, NORSE_BRAILLE]) {
+            const text = await converted(path);
+            const result = await load(text);
+            const nodes = [...result.document!.root.nodes!.values()];
+            await fc.assert(
+                fc.asyncProperty(fc.nat({ max: nodes.length - 1 }), fc.constantFrom('7', '-0.5', '[1, 2]', 'x', '{a: 1}'), async (index, value) => {
+                    // The node's last scalar value (an element of a weight list, a shape entry, a type name).
+                    const key = nodes[index].origin.keySpan!;
+                    const next = nodes[index + 1]?.origin.keySpan?.start ?? text.indexOf('\n  edges:');
+                    const tokens = [...text.slice(key.end, next).matchAll(/(?<=: |\[|, )-?[0-9A-Za-z_.]+(?=[,\]\s])/g)];
+                    const at = key.end + tokens.at(-1)!.index;
+                    const changed = edit(text, at, at + tokens.at(-1)![0].length, value);
+                    const spliced = await reparse({ text, result }, changed);
+                    expect([path, nodes[index].name, spliced]).toEqual([path, nodes[index].name, expect.anything()]);
+                    expect(comparable(spliced as LoadResult)).toEqual(comparable(await load(changed)));
+                }),
+                { numRuns: 15, seed: 20261203 },
+            );
+        }
     });
 
     it('works on CRLF texts too', async () => {
