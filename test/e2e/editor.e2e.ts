@@ -28,8 +28,8 @@ beforeAll(async () => {
         viewport: { width: 1500, height: 950 },
     });
     page = context.pages()[0] ?? await context.newPage();
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`);
-    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90_000 });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`, { timeout: 180_000, waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 180_000 });
 });
 
 afterAll(async () => {
