@@ -16,7 +16,7 @@ export class TracePageWriter {
     private readonly chunks: TraceViewChunk[] = [];
 
     readonly onChunk = (chunk: TraceChunk): void => {
-        this.chunks.push(toTraceChunkWire(chunk));
+        this.chunks.push(toTraceChunkWire(chunk, 'html', this.chunks.length));
     };
 
     /** Writes the page of `result` (run from `sourcePath`) to `shown`, resolved against `cwd`. */

@@ -49,7 +49,7 @@ export function parseRunSettings(raw: unknown, warnings: string[]): RunSettings 
 }
 
 /** The run options a request gets from the settings: only those that are set, so the spec's own fill the rest. */
-export function runOptionsFromSettings(run: RunSettings): RunOptionsWire {
+export function runOptionsFromSettings(run: RunSettings): Pick<RunOptionsWire, 'steps' | 'numerics' | 'seed' | 'poisson'> {
     const poisson = Object.entries(run.poisson).map(([node, rateHz]) => ({ node, rateHz }));
     return {
         ...(run.steps === null ? {} : { steps: run.steps }),

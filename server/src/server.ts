@@ -30,9 +30,9 @@ import { SettingsSource } from './settings.js';
 import { createDocsLink } from './convert/index.js';
 import { guard } from './guard.js';
 import {
-    registerCodeLensRefresh, registerConfiguration, registerDiagnostics, registerDocumentSync, registerMapRequest, type ServerCore,
+    registerCodeLensRefresh, registerConfiguration, registerDiagnostics, registerDocumentSync, registerMapRequest, registerRunRequests, type ServerCore,
 } from './handlers/index.js';
-import { MAP_METHOD } from '../../protocol/index.js';
+import { MAP_METHOD, RUN_REQUEST, TRACE_CHUNK_REQUEST } from '../../protocol/index.js';
 
 /** How to start a server. */
 export interface ServerOptions {
@@ -46,7 +46,7 @@ export interface ServerOptions {
 /** What the core itself offers in `initialize`; features add theirs. */
 const CORE_CAPABILITIES: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-    experimental: { nirmesh: { requests: [MAP_METHOD] } },
+    experimental: { nirmesh: { requests: [MAP_METHOD, RUN_REQUEST, TRACE_CHUNK_REQUEST] } },
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -93,6 +93,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     registerDiagnostics(core);
     registerCodeLensRefresh(core, () => clientCapabilities);
     registerMapRequest(core);
+    registerRunRequests(core, engine);
 
     const ctx: ServerContext = {
         connection,

@@ -83,6 +83,7 @@ export class LspTestClient {
     /** Every request the server sent that the client answers with null (registrations, refreshes), in arrival order. */
     readonly serverRequests: { readonly method: string; readonly params: unknown }[] = [];
     private requestWaiters: { readonly method: string; readonly resolve: (params: unknown) => void }[] = [];
+    private progressWaiters: { readonly accept: (event: ProgressEvent) => boolean; readonly resolve: (event: ProgressEvent) => void }[] = [];
     private readonly versions = new Map<string, number>();
     private waiters: DiagnosticsWaiter[] = [];
     private settings: Record<string, unknown>;
@@ -106,7 +107,12 @@ export class LspTestClient {
             this.waiters = this.waiters.filter((w) => !ready.includes(w));
             for (const waiter of ready) waiter.resolve(params);
         });
-        connection.onNotification('$/progress', (params: ProgressEvent) => void this.progress.push(params));
+        connection.onNotification('$/progress', (params: ProgressEvent) => {
+            this.progress.push(params);
+            const ready = this.progressWaiters.filter((w) => w.accept(params));
+            this.progressWaiters = this.progressWaiters.filter((w) => !ready.includes(w));
+            for (const waiter of ready) waiter.resolve(params);
+        });
         connection.onNotification('window/logMessage', (params: { message: string }) => void this.log.push(`${params.message}\n`));
         connection.onRequest('workspace/configuration', (params: ConfigurationParams) =>
             params.items.map((item) => (item.section === 'nirmesh' ? this.settings : (sections[item.section ?? ''] ?? null))),
@@ -199,6 +205,15 @@ export class LspTestClient {
     nextServerRequest(method: string, timeoutMs = this.timeoutMs): Promise<unknown> {
         return this.bounded(`a ${method} request from the server`, timeoutMs, (resolve) => {
             this.requestWaiters.push({ method, resolve });
+        });
+    }
+
+    /** Resolves with the first `$/progress` (already received or to come) that satisfies `accept`. */
+    waitForProgress(accept: (event: ProgressEvent) => boolean, timeoutMs = this.timeoutMs): Promise<ProgressEvent> {
+        const seen = this.progress.find(accept);
+        if (seen) return Promise.resolve(seen);
+        return this.bounded('a $/progress notification', timeoutMs, (resolve) => {
+            this.progressWaiters.push({ accept, resolve });
         });
     }
 

@@ -11,6 +11,7 @@
 export { registerDocumentSync, WATCHED_FILES } from './document-sync.js';
 export { registerDiagnostics, snapshotDiagnostics } from './diagnostics.js';
 export { registerMapRequest } from './map-request.js';
+export { registerRunRequests } from './run-request.js';
 export { registerConfiguration } from './configuration.js';
 export { registerCodeLensRefresh } from './code-lens-refresh.js';
 export type { ServerCore } from './server-core.js';

@@ -1,13 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { ErrorCodes, ResponseError, type CancellationToken, type Diagnostic, type WorkDoneProgressReporter } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CancellationToken, Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { NO_TARGET_ID, throwIfCancelled } from '../../../engine/src/index.js';
 import { MAP_METHOD, type DiagnosticWire, type MapParams, type MapReport } from '../../../protocol/index.js';
 import { toGraphWire } from '../../../host/graph-wire.js';
 import { toPlacementWire } from '../../../host/placement-wire.js';
 import { originRange } from '../convert/index.js';
 import { DocumentState, type DocumentSnapshot } from '../server-context.js';
-import { documentFormat, filePathOf, readNirInput, SPEC_LANGUAGE_ID, type DocumentInput } from '../documents/index.js';
+import { invalidParams, readUntracked } from './untracked-document.js';
 import { guard } from '../guard.js';
 import { snapshotDiagnostics } from './diagnostics.js';
 import type { ServerCore } from './server-core.js';
@@ -23,25 +21,6 @@ function toDiagnosticWire(d: Diagnostic): DiagnosticWire {
     return { ...d, message: typeof d.message === 'string' ? d.message : d.message.value };
 }
 
-function invalid(message: string): ResponseError<void> {
-    return new ResponseError(ErrorCodes.InvalidParams, message);
-}
-
-/** A document that is not tracked, read from disk for one request. */
-async function readUntracked(uri: string): Promise<DocumentInput> {
-    const format = documentFormat(uri);
-    const path = filePathOf(uri);
-    if (!format || !path) throw invalid(`nirmesh/map: ${uri} is neither an open document nor a .nir or .nir.yaml file`);
-    if (format === 'nir') return readNirInput(uri, 1);
-    let text: string;
-    try {
-        text = await readFile(path, 'utf8');
-    } catch (error) {
-        throw invalid(`nirmesh/map: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    }
-    return { format: 'spec', uri, version: 0, textDocument: TextDocument.create(uri, SPEC_LANGUAGE_ID, 0, text) };
-}
-
 /**
  * Maps one document and returns its placement report. An open document is mapped at its newest
  * version through the pipeline (reusing what is already done), and the result becomes the
@@ -49,12 +28,12 @@ async function readUntracked(uri: string): Promise<DocumentInput> {
  * target; a file that is not open is read from disk for this request only.
  */
 async function mapDocument(core: ServerCore, params: MapParams, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<MapReport> {
-    if (typeof params?.uri !== 'string') throw invalid('nirmesh/map: params must be { uri: string, target?: string }');
-    if (params.target !== undefined && (typeof params.target !== 'string' || params.target.trim() === '')) throw invalid('nirmesh/map: target must be a target id');
+    if (typeof params?.uri !== 'string') throw invalidParams('nirmesh/map: params must be { uri: string, target?: string }');
+    if (params.target !== undefined && (typeof params.target !== 'string' || params.target.trim() === '')) throw invalidParams('nirmesh/map: target must be a target id');
     await core.settings.ready;
     const base = core.settings.current();
     const settings = params.target ? { ...base, target: params.target.trim() } : base;
-    if (settings.target === NO_TARGET_ID) throw invalid(`nirmesh/map: mapping needs a hardware target, and the target is '${NO_TARGET_ID}'`);
+    if (settings.target === NO_TARGET_ID) throw invalidParams(`nirmesh/map: mapping needs a hardware target, and the target is '${NO_TARGET_ID}'`);
 
     const { store, pipeline } = core;
     const tracked = store.input(params.uri);
@@ -65,7 +44,7 @@ async function mapDocument(core: ServerCore, params: MapParams, token: Cancellat
     try {
         let snapshot: DocumentSnapshot | undefined = keep ? store.ready(params.uri, DocumentState.Mapped) : undefined;
         if (!snapshot) {
-            const input = tracked ?? (await readUntracked(params.uri));
+            const input = tracked ?? (await readUntracked(MAP_METHOD, params.uri));
             if (!tracked) forgetAfter = params.uri;
             snapshot = await pipeline.run({
                 input,

@@ -1,0 +1,45 @@
+/**
+ * The editor's run settings and a spec's own run settings in `nirmesh/run`, over stdio with the
+ * built `dist/server.cjs` (run `node esbuild.mjs` first).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspTestClient } from '../helpers/lsp-client.js';
+import { RUN_REQUEST, type RunReport } from '../../protocol/run.js';
+
+/** Input → Affine → LIF → Output; `metadata.nirmesh.run` appended to the root graph's metadata below. */
+const MAPPABLE = readFileSync(join(import.meta.dirname, 'fixtures', 'mappable.nir.yaml'), 'utf8');
+const uri = pathToFileURL(join(mkdtempSync(join(tmpdir(), 'nirmesh-run-settings-')), 'spec.nir.yaml')).href;
+
+let client: LspTestClient | undefined;
+afterEach(() => client?.dispose());
+
+async function runWith(settings: Record<string, unknown>, text: string): Promise<RunReport> {
+    client = LspTestClient.start({ settings: { validationDelayMs: 0, mapOn: 'never', ...settings }, timeoutMs: 60_000 });
+    await client.initialize();
+    client.open(uri, text);
+    return client.request<RunReport>(RUN_REQUEST, { uri, target: 'none' });
+}
+
+/** The spec with its own run settings (a root-level `metadata` replaced or added). */
+function withOwnSettings(run: string): string {
+    expect(MAPPABLE).not.toMatch(/^ {2}metadata:/m);
+    return `${MAPPABLE.trimEnd()}\n  metadata: {nirmesh: {run: ${run}}}\n`;
+}
+
+describe('run settings in nirmesh/run', () => {
+    it('take steps and Poisson inputs from the spec when the editor sets none', async () => {
+        const report = await runWith({}, withOwnSettings('{steps: 120, poisson: {input: 300}}'));
+        expect(report.run?.steps).toBe(120);
+        expect(report.run?.nodes.find((n) => n.name === 'input')?.spikes).toBeGreaterThan(50);
+    });
+
+    it('let the editor\'s nirmesh.run settings win over the spec\'s', async () => {
+        const report = await runWith({ run: { steps: 40, numerics: 'exact', poisson: { input: 0 } } }, withOwnSettings('{steps: 120, poisson: {input: 300}}'));
+        expect([report.run?.steps, report.run?.numerics]).toEqual([40, 'exact']);
+        expect(report.run?.nodes.find((n) => n.name === 'input')?.spikes).toBe(0);
+    });
+});
