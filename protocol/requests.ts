@@ -1,6 +1,6 @@
 import { RequestType } from 'vscode-languageserver-protocol';
 import { MAP_METHOD, type MapParams, type MapReport } from './map.js';
-import { RUN_REQUEST, TRACE_CHUNK_REQUEST, type RunParams, type RunReport, type TraceChunkParams, type TraceChunkWire } from './run.js';
+import { RUN_REQUEST, SAVE_TRACE_REQUEST, TRACE_CHUNK_REQUEST, type RunParams, type RunReport, type SaveTraceParams, type SaveTraceResult, type TraceChunkParams, type TraceChunkWire } from './run.js';
 
 /**
  * The typed requests, for `client.sendRequest(MapRequest, params, token)`. Kept apart from the
@@ -14,3 +14,6 @@ export const RunRequest = new RequestType<RunParams, RunReport, void>(RUN_REQUES
 
 /** `nirmesh/traceChunk`: one chunk of a run's trace. */
 export const TraceChunkRequest = new RequestType<TraceChunkParams, TraceChunkWire, void>(TRACE_CHUNK_REQUEST);
+
+/** `nirmesh/saveTrace`: the server writes a kept run's trace as NIRData. */
+export const SaveTraceRequest = new RequestType<SaveTraceParams, SaveTraceResult, void>(SAVE_TRACE_REQUEST);

@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import type { RunParams, RunReport } from '../../protocol/index.js';
-import { RunRequest, TraceChunkRequest } from '../../protocol/requests.js';
+import { RunRequest, SaveTraceRequest, TraceChunkRequest } from '../../protocol/requests.js';
 import { fileName } from './map-request.js';
 import { requestWithProgress } from './request-progress.js';
 import type { TracePanels, TraceSource } from './trace-panels.js';
 
-/** A run the server holds, as the trace panel streams it: chunks come from `nirmesh/traceChunk`. */
+/** A run the server holds, as the trace panel streams it: chunks from `nirmesh/traceChunk`, NIRData written by `nirmesh/saveTrace`. */
 function serverTrace(client: LanguageClient, report: RunReport & { runId: string; run: NonNullable<RunReport['run']> }, source: string): TraceSource {
     return {
         run: { ...report.run, source },
         chunk: (index) => client.sendRequest(TraceChunkRequest, { runId: report.runId, index }),
+        saveNirData: async (target) => {
+            await client.sendRequest(SaveTraceRequest, { runId: report.runId, uri: client.code2ProtocolConverter.asUri(target) });
+        },
     };
 }
 

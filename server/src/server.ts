@@ -32,7 +32,7 @@ import { guard } from './guard.js';
 import {
     registerCodeLensRefresh, registerConfiguration, registerDiagnostics, registerDocumentSync, registerMapRequest, registerRunRequests, type ServerCore,
 } from './handlers/index.js';
-import { MAP_METHOD, RUN_REQUEST, TRACE_CHUNK_REQUEST } from '../../protocol/index.js';
+import { MAP_METHOD, RUN_REQUEST, SAVE_TRACE_REQUEST, TRACE_CHUNK_REQUEST } from '../../protocol/index.js';
 
 /** How to start a server. */
 export interface ServerOptions {
@@ -46,7 +46,7 @@ export interface ServerOptions {
 /** What the core itself offers in `initialize`; features add theirs. */
 const CORE_CAPABILITIES: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-    experimental: { nirmesh: { requests: [MAP_METHOD, RUN_REQUEST, TRACE_CHUNK_REQUEST] } },
+    experimental: { nirmesh: { requests: [MAP_METHOD, RUN_REQUEST, TRACE_CHUNK_REQUEST, SAVE_TRACE_REQUEST] } },
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

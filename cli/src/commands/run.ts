@@ -8,7 +8,7 @@ import { loadSourceFile } from '../load-source.js';
 import { toJsonDiagnostics, type JsonDiagnostic } from '../diagnostic-report.js';
 import { targetWithOverrides } from './map.js';
 import { NUMERICS, RESETS, SCHEMES, parseChoice, parsePoisson, parsePositive, parseProbes, parseRecord } from '../run-flags.js';
-import { TraceCollector } from '../trace-collector.js';
+import { TraceCollector } from '../../../host/trace-collector.js';
 import { TracePageWriter } from '../trace-html.js';
 import { readInputSpikes } from '../read-input-spikes.js';
 import { runJson, printRunReport, type Comparison } from '../run-report.js';
