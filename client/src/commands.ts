@@ -8,6 +8,7 @@ import { checkReportText } from './report-text.js';
 import { REPORT_SCHEME, ReportView } from './report-view.js';
 import { TargetStatus } from './status-bar.js';
 import { RunNetwork } from './run-network.js';
+import { NirFileEditor } from './nir-file-editor.js';
 import { TracePanels } from './trace-panels.js';
 
 
@@ -89,6 +90,8 @@ export function registerCommands(client: LanguageClient, extensionUri: vscode.Ur
         vscode.commands.registerCommand(COMMANDS.showPlacement, showPlacement),
         vscode.commands.registerCommand(COMMANDS.showPlacementReport, showPlacement),
         vscode.commands.registerCommand(COMMANDS.convert, (arg?: unknown) => convert(extensionUri, output, commandUri(arg))),
+        vscode.commands.registerCommand(COMMANDS.openAsYaml, (arg?: unknown) => convert(extensionUri, output, commandUri(arg) ?? NirFileEditor.activeFile())),
+        NirFileEditor.register(client, extensionUri),
         vscode.commands.registerCommand(COMMANDS.checkFile, (arg?: unknown) => checkFile(client, view, arg)),
         vscode.commands.registerCommand(COMMANDS.selectTarget, () => selectTarget(client)),
         vscode.commands.registerCommand(COMMANDS.runNetwork, onDocument((uri) => runs.run(uri))),

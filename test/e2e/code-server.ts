@@ -54,7 +54,7 @@ export interface CodeServer {
  * Installs `vsix` into fresh folders, writes `files` into a fresh workspace and starts code-server
  * on a free port in its own process group, so that `stop` ends it with everything it started.
  */
-export async function startCodeServer(vsix: string, files: Record<string, string>, settings: Record<string, unknown>): Promise<CodeServer> {
+export async function startCodeServer(vsix: string, files: Record<string, string | Buffer>, settings: Record<string, unknown>): Promise<CodeServer> {
     const { node24, codeServer } = installedCodeServer();
     const dir = mkdtempSync(join(tmpdir(), 'nirmesh-e2e-'));
     const [userData, extensions, workspace] = ['user-data', 'extensions', 'workspace'].map((name) => join(dir, name));

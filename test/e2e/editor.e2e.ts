@@ -20,6 +20,7 @@ beforeAll(async () => {
         'mistakes.nir.yaml': example('mistakes.nir.yaml'),
         'braille-rsnn.nir.yaml': example('braille-rsnn.nir.yaml'),
         'pacemaker.nir.yaml': readFileSync(join(import.meta.dirname, 'fixtures', 'pacemaker.nir.yaml'), 'utf8'),
+        'flatten.nir': readFileSync(join(ROOT, 'test', 'fixtures', 'nir', 'generated', 'rw_flatten.nir')),
     }, { 'nirmesh.target': 'spinnaker2-board48' });
     context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'nirmesh-chromium-')), {
         executablePath: '/usr/bin/chromium',
@@ -100,5 +101,21 @@ describe('NIRmesh in code-server', () => {
         expect(drawn).toBeGreaterThan(100);
         expect(await frame.locator('aside td:nth-child(2)').allTextContents()).toEqual(expect.arrayContaining(['pacemaker', 'readout']));
         await page.screenshot({ path: join(SHOTS, '03-trace.png') });
+    });
+
+    it('opens a .nir file in the read-only graph editor, and Open as YAML writes and opens the spec', async () => {
+        await page.keyboard.press('Control+P');
+        await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+        await page.keyboard.type('flatten.nir');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'flatten.nir' }).first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.locator('.tab.active', { hasText: 'flatten.nir' }).waitFor();
+        const frame = await webviewFrameWith('svg g');
+        expect(await frame.locator('svg g').count()).toBeGreaterThan(0);
+        await page.screenshot({ path: join(SHOTS, '04-nir-file.png') });
+        await page.locator('.editor-actions [aria-label*="Open as YAML"]').first().click();
+        await page.locator('.tab.active', { hasText: 'flatten.nir.yaml' }).waitFor({ timeout: 60_000 });
+        await page.waitForSelector('.monaco-editor .view-lines');
+        expect(await page.locator('.monaco-editor .view-lines').first().innerText()).toContain('NIRGraph');
     });
 });
