@@ -64,7 +64,9 @@ export function neuronDynamics(node: NirNode, size: number, options: DynamicsOpt
         }
         case 'CubaLIF': case 'CubaLI': {
             const v = copy(p.v_leak.slice());
-            return currentBased(v, alloc(size), decay(p.tau_syn), copy(p.w_in), decay(p.tau_mem), copy(p.r), copy(p.v_leak), node.type === 'CubaLIF' ? threshold(p, copy, options) : undefined);
+            const args = [v, alloc(size), decay(p.tau_syn), copy(p.w_in), decay(p.tau_mem), copy(p.r), copy(p.v_leak)] as const;
+            const firing = node.type === 'CubaLIF' ? threshold(p, copy, options) : undefined;
+            return currentBasedUniform(...args, firing) ?? currentBased(...args, firing);
         }
         default:
             return heaviside(alloc(size), copy(p.threshold));
@@ -169,6 +171,50 @@ function heaviside(last: FloatArray, th: FloatArray): NeuronDynamics {
                 if (last[n] > th[n]) fired[count++] = n;
             }
             return count;
+        },
+    };
+}
+
+/** The value every element of an array has, or undefined when they differ. */
+function uniformValue(values: FloatArray | undefined): number | undefined {
+    if (!values || values.length === 0) return undefined;
+    const first = values[0];
+    for (let n = 1; n < values.length; n++) if (values[n] !== first) return undefined;
+    return first;
+}
+
+/**
+ * `currentBased` for a population whose parameters are the same for every neuron (the common
+ * case of scalars broadcast to the node's shape): the same arithmetic with the parameters held
+ * in registers and the threshold test in the same pass, so a tick touches only `v`, `i` and the
+ * input. Undefined when any parameter differs between neurons.
+ */
+function currentBasedUniform(
+    v: FloatArray, i: FloatArray, betas: FloatArray, wIns: FloatArray, alphas: FloatArray, rs: FloatArray, leaks: FloatArray, firing: Firing | undefined,
+): NeuronDynamics | undefined {
+    const [b, w, a, r, leak] = [betas, wIns, alphas, rs, leaks].map(uniformValue);
+    const th = uniformValue(firing?.threshold);
+    const reset = uniformValue(firing?.reset);
+    if (b === undefined || w === undefined || a === undefined || r === undefined || leak === undefined) return undefined;
+    if (firing && (th === undefined || reset === undefined)) return undefined;
+    const spiking = firing !== undefined;
+    const subtract = firing?.subtract ?? false;
+    const threshold = th ?? Infinity;
+    const resetTo = reset ?? 0;
+    return {
+        spiking,
+        output: v,
+        step(input, offset, fired) {
+            let count = 0;
+            for (let n = 0; n < v.length; n++) {
+                i[n] = i[n] * b + w * input[offset + n] * (1 - b);
+                v[n] = leak + (v[n] - leak) * a + r * i[n] * (1 - a);
+                if (spiking && v[n] > threshold) {
+                    v[n] = subtract ? v[n] - threshold : resetTo;
+                    fired[count++] = n;
+                }
+            }
+            return spiking ? count : -1;
         },
     };
 }

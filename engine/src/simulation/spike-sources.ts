@@ -22,21 +22,25 @@ const TICK_EPSILON = 1e-9;
 
 /**
  * The spike sources of a run: spike files and Poisson rates by Input node (name or NIR path),
- * silence otherwise. A spike at time `t` belongs to tick ⌊t/dt⌋; spikes on neurons the node does
+ * silence otherwise. Spikes of neuron nodes (a recorded trace used as input) are ignored. A spike at time `t` belongs to tick ⌊t/dt⌋; spikes on neurons the node does
  * not have, at negative times or that name no Input node are `simulation/bad-input` errors.
  */
 export function spikeSources(network: SimNetwork, options: SourceOptions, problems: Problem[]): SpikeSources {
     const byName = new Map<string, number>();
+    const recorded = new Set<string>();
     for (const p of network.populations) {
-        if (!p.population.isSource) continue;
-        byName.set(p.population.name, p.population.index);
-        byName.set(p.population.path, p.population.index);
+        const names = [p.population.name, p.population.path];
+        for (const name of names) {
+            if (p.population.isSource) byName.set(name, p.population.index);
+            else recorded.add(name);
+        }
     }
     const origin = network.populations[0]?.population.node.parent?.origin ?? { path: '/' };
     const bad = (message: string) => problems.push({ code: 'simulation/bad-input', severity: 'error', message, origin });
     const files = new Map<number, { ticks: Int32Array; idx: Int32Array; cursor: number; lastTick: number }>();
     for (const input of options.inputs) {
         const pop = byName.get(input.node);
+        if (pop === undefined && recorded.has(input.node)) continue;
         if (pop === undefined) {
             bad(`the input spikes name '${input.node}', which is no Input node of the graph (its Input nodes: ${[...new Set(network.populations.filter((p) => p.population.isSource).map((p) => p.population.name))].join(', ') || 'none'})`);
             continue;

@@ -104,8 +104,7 @@ export async function runTicks(network: SimNetwork, sources: SpikeSources, recor
                 spikes[p] += count;
                 recorder.spikesOf(p, t, fired[p], count);
                 if (out.length === 0) continue;
-                const list = fired[p];
-                for (let k = 0; k < count; k++) tickEvents += deliver(out, list[k], 1, transport ? transport.send(p, list[k]) : -1);
+                tickEvents += deliverSpikes(out, fired[p], count, p, t, transport, stamp, peEvents);
             } else if (out.length > 0) {
                 const values = pop.dynamics!.output;
                 for (let n = 0; n < size; n++) {
@@ -122,6 +121,16 @@ export async function runTicks(network: SimNetwork, sources: SpikeSources, recor
     recorder.flush();
     options.onProgress?.(t, options.steps);
     return { ticks: t, spikes, synapticEvents: events, packets, dropped, cancelled };
+}
+
+/** Delivers the spikes of population `pop` in tick `t` (each sent through `transport` first, when there is one); returns the synaptic events. */
+function deliverSpikes(
+    links: readonly Outgoing[], list: Int32Array, count: number, pop: number, t: number,
+    transport: MeshTransport | undefined, stamp: Int32Array | undefined, peEvents: Float64Array | undefined,
+): number {
+    let n = 0;
+    for (let k = 0; k < count; k++) n += deliverSynapses(links, list[k], 1, transport ? transport.send(pop, list[k]) : -1, t, stamp, peEvents);
+    return n;
 }
 
 /**

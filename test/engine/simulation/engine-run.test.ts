@@ -46,4 +46,18 @@ describe('Engine.run', () => {
         expect(result!.nodes.find((n) => n.name === 'lif1')!.spikes).toBeGreaterThan(0);
         expect(result!.packets).toBeGreaterThan(0);
     });
+
+    it('stops at a tick boundary when cancelled and still hands over what it recorded', async () => {
+        const token = { isCancellationRequested: false };
+        const chunks: TraceChunk[] = [];
+        const { result } = await engine.run({ kind: 'spec', text: CHAIN }, {
+            target: 'none', steps: 10_000, chunkSteps: 64, inputs: [spikes], token,
+            onProgress: (done) => void (token.isCancellationRequested = done >= 100),
+            onChunk: (c) => chunks.push(c),
+        });
+        expect(result?.stopped).toBe('cancelled');
+        expect(result!.steps).toBe(150);
+        expect(chunks.reduce((n, c) => n + c.steps, 0)).toBe(150);
+        expect(result!.nodes.find((n) => n.name === 'lif')?.spikes).toBe(3);
+    });
 });
