@@ -8,7 +8,7 @@ import { isCancellation, type GuardLog } from './guard.js';
  * With `mapOn: idle`, how long a checked version must stay unedited before it is mapped: longer
  * than the pauses between keystrokes, so that mapping stays off the as-you-type path.
  */
-export const MAP_IDLE_MS = 400;
+export const MAP_IDLE_MS = 1000;
 
 /** Why a document needs work. */
 export type Trigger = 'open' | 'edit' | 'save' | 'refresh';
