@@ -1,13 +1,7 @@
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-
-/** The file a conversion writes: `net.nir` ↔ `net.nir.yaml` beside it. */
-export function convertedPath(path: string): string | undefined {
-    if (/\.nir$/i.test(path)) return `${path}.yaml`;
-    const spec = /\.nir\.ya?ml$/i.exec(path);
-    return spec ? path.slice(0, spec.index + 4) : undefined;
-}
+import { convertedPath } from './converted-path.js';
 
 /** Runs the bundled CLI (`nirmesh convert IN OUT`) in a Node process; the engine never runs in the extension host. */
 function runConvert(cli: string, args: readonly string[]): Promise<{ code: number; output: string }> {

@@ -1,18 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
-import { PLACEMENT_VIEW_TYPE, type FromWebviewMessage, type GraphWire, type PlacementViewState } from '../../protocol/index.js';
+import { PLACEMENT_VIEW_TYPE, type FromWebviewMessage, type PlacementViewState } from '../../protocol/index.js';
 import { fileName, mapQuietly, mapWithProgress, placementViewData } from './map-request.js';
+import { nodeAt } from './node-at-cursor.js';
 import { PlacementPanel } from './placement-panel.js';
-
-/** The node whose name is written last before `position`: the node the cursor is in (nodes are in written order). */
-export function nodeAt(graph: GraphWire | null, position: { line: number; character: number }): string | null {
-    let found: string | null = null;
-    for (const node of graph?.nodes ?? []) {
-        const start = node.range?.start;
-        if (start && (start.line < position.line || (start.line === position.line && start.character <= position.character))) found = node.path;
-    }
-    return found;
-}
 
 /**
  * The placement views: one panel per document, reused ("NIRmesh: Show Placement" again reveals

@@ -1,25 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
-import { COMMANDS, SPEC_LANGUAGE_ID, type MapReport } from '../../protocol/index.js';
+import { COMMANDS, SPEC_LANGUAGE_ID } from '../../protocol/index.js';
 import { mapQuietly } from './map-request.js';
-
-/** `37%`, from a use and a limit. */
-function percent(used: number, limit: number | undefined): string {
-    return limit ? `${Math.round((100 * used) / limit)}%` : '?';
-}
-
-/** The status bar text of a map report: target, then PE, SRAM and router use of the busiest chip or PE. */
-export function statusText(report: MapReport | undefined, target: string): { text: string; tooltip: string } {
-    const p = report?.placement;
-    if (!p) return { text: `$(circuit-board) ${target}`, tooltip: report?.blocked ? 'NIRmesh: not mapped (the network has errors)' : `NIRmesh target: ${target}` };
-    const l = p.limits;
-    const sram = p.nodes.reduce((a, n) => Math.max(a, n.maxSramBytes ?? 0), 0);
-    const routes = p.chips.reduce((a, c) => Math.max(a, c.routerEntries), 0);
-    return {
-        text: `$(circuit-board) ${target}  PE ${percent(p.pesUsed, l?.pes)}  SRAM ${percent(sram, l?.sramBytesPerPe)}  router ${percent(routes, l?.routerEntriesPerChip)}`,
-        tooltip: `NIRmesh on ${target}: ${p.pesUsed} of ${l?.pes ?? '?'} PEs on ${p.chipsUsed} chips; fullest PE ${sram} of ${l?.sramBytesPerPe ?? '?'} B SRAM; fullest routing table ${routes} of ${l?.routerEntriesPerChip ?? '?'} entries. Click to pick another target.`,
-    };
-}
+import { statusText } from './status-text.js';
 
 /**
  * The status bar item of the active spec: the target and its PE/SRAM/router use, from a mapping

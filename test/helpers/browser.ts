@@ -3,7 +3,7 @@
  * small HTTP server for pages that load their scripts by URL as a webview does, and the folder
  * where screenshots are kept (`test-results/`, ignored by git).
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
@@ -14,11 +14,16 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 /** Where screenshots go; kept after the run for people to look at. */
 export const ARTIFACTS = join(ROOT, 'test-results', 'webviews');
 
+/** Debian's Chromium; CI installs it (`.ci/run`), and the browser tests skip with a message without it. */
+export const CHROMIUM = '/usr/bin/chromium';
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM) console.warn('webview tests skipped: chromium is not installed (apt-get install chromium)');
+
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export function launchChromium(): Promise<Browser> {
     mkdirSync(ARTIFACTS, { recursive: true });
-    return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 /** A page whose console errors, page errors and CSP violations are collected in `errors`. */

@@ -8,6 +8,7 @@ import type { ELK, ELKConstructorArguments } from 'elkjs/lib/elk-api.js';
 import type { GraphWire } from '../../protocol/index.js';
 import { COLLAPSE_LIMIT, structureKey, visibleGraph } from '../../client/webviews/placement/visible-graph.js';
 import { elkGraphOf, readLayout } from '../../client/webviews/placement/elk-graph.js';
+import { quickLayout } from '../../client/webviews/placement/quick-layout.js';
 
 /** elkjs in one thread (CommonJS: `module.exports` is the class its typings call `default`). */
 const Elk = elkBundled as unknown as new (args?: ELKConstructorArguments) => ELK;
@@ -96,5 +97,20 @@ describe('ELK layout', () => {
         const starts = ['rnn->r1', 'rnn->r2'].map((id) => first.layout.edges[id][0]);
         expect(starts[0]).not.toEqual(starts[1]);
         expect(starts[0][1]).toBeCloseTo(box.rnn.y + box.rnn.height, 0);
+    });
+});
+
+describe('provisional layout', () => {
+    it('puts boxes in layers by longest path, fan-out side by side, and survives cycles', () => {
+        const layout = quickLayout('k', visibleGraph(NESTED, 5));
+        const y = (id: string) => layout.boxes[id].y;
+        expect([y('in'), y('rnn'), y('r1'), y('out')]).toEqual([...[y('in'), y('rnn'), y('r1'), y('out')]].sort((a, b) => a - b));
+        expect(new Set([y('in'), y('rnn'), y('r1'), y('out')]).size).toBe(4);
+        expect(y('r1')).toBe(y('r2'));
+        expect(layout.boxes.r1.x).not.toBe(layout.boxes.r2.x);
+        const cyclic = { nodes: [node('a', 'LIF'), node('b', 'LIF')], edges: [{ source: 'a', target: 'b' }, { source: 'b', target: 'a' }] };
+        const both = quickLayout('c', visibleGraph(cyclic)).boxes;
+        expect(both.a.y).toBeLessThan(both.b.y);
+        expect(layout.key).not.toBe('k'); // never mistaken for ELK's layout of the same structure
     });
 });

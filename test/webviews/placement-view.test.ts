@@ -13,7 +13,7 @@ import type { Server } from 'node:http';
 import { runCli } from '../../cli/src/run-cli.js';
 import { PLACEMENT_ASSETS, PLACEMENT_DATA_ELEMENT_ID, type PlacementViewData } from '../../protocol/index.js';
 import { placementPageHtml } from '../../client/webviews/placement/placement-page.js';
-import { ARTIFACTS, ROOT, launchChromium, serve, watchedPage } from '../helpers/browser.js';
+import { ARTIFACTS, HAS_CHROMIUM, ROOT, launchChromium, serve, watchedPage } from '../helpers/browser.js';
 
 const SPARSE = 'examples/sparse-procedural.nir.yaml';
 const HOSTILE = 'test/webviews/fixtures/hostile-names.nir.yaml';
@@ -45,10 +45,10 @@ async function vscodeTheme(page: Page, kind: 'vscode-dark' | 'vscode-high-contra
 }
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchChromium(); });
+beforeAll(async () => { if (HAS_CHROMIUM) browser = await launchChromium(); });
 afterAll(async () => { await browser?.close(); });
 
-describe('the standalone placement page', () => {
+describe.skipIf(!HAS_CHROMIUM)('the standalone placement page', () => {
     it('draws a real mapping: a box per node, an arrow per edge, the 48-chip board, no console errors', async () => {
         const { path, data } = await standalonePage(SPARSE);
         const { page, errors } = await watchedPage(browser);
@@ -102,7 +102,7 @@ describe('the standalone placement page', () => {
     });
 });
 
-describe('the placement webview page', () => {
+describe.skipIf(!HAS_CHROMIUM)('the placement webview page', () => {
     let server: Server;
     let origin: string;
     const pages = new Map<string, string>();

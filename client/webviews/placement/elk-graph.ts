@@ -16,11 +16,9 @@ export const LAYOUT_OPTIONS: Readonly<Record<string, string>> = {
     'elk.direction': 'DOWN',
     'elk.randomSeed': '1',
     'elk.edgeRouting': 'ORTHOGONAL',
-    'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
     'elk.layered.spacing.nodeNodeBetweenLayers': '30',
     'elk.spacing.nodeNode': '24',
-    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-    'elk.layered.crossingMinimization.forceNodeModelOrder': 'false',
+    // Edges that point back in written order are the ones reversed to break cycles (recurrence).
     'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
 };
 
@@ -42,7 +40,10 @@ export function elkGraphOf(visible: VisibleGraph): ElkNode {
         const inside = children.get(id);
         if (inside) node.children = inside;
     }
-    const root: ElkNode = { id: '(root)', layoutOptions: { ...LAYOUT_OPTIONS }, children: children.get(null) ?? [], edges: [] };
+    // Routing across nesting levels costs ELK a lot; only graphs with expanded nested graphs need it.
+    const nested = visible.nodes.some((n) => n.kind === 'graph');
+    const options = nested ? { ...LAYOUT_OPTIONS, 'elk.hierarchyHandling': 'INCLUDE_CHILDREN' } : { ...LAYOUT_OPTIONS };
+    const root: ElkNode = { id: '(root)', layoutOptions: options, children: children.get(null) ?? [], edges: [] };
     const parentOf = new Map(visible.nodes.map((n) => [n.id, n.parent]));
     for (const edge of visible.edges) {
         const source = elkNodes.get(edge.source);

@@ -35,11 +35,22 @@ export class LayoutClient {
         return this.cache.get(key);
     }
 
+    /** Starts the worker (ELK takes a while to load), so that it is ready when the data arrives. */
+    warm(): void {
+        this.elk ??= workerUrl().then((url) => {
+            const elk = new ElkConstructor({ workerFactory: () => new Worker(url) });
+            void elk.knownLayoutAlgorithms().catch(() => undefined);
+            return elk;
+        });
+    }
+
     async layout(key: string, visible: VisibleGraph): Promise<GraphLayout> {
         const known = this.cache.get(key);
         if (known) return known;
-        this.elk ??= workerUrl().then((url) => new ElkConstructor({ workerFactory: () => new Worker(url) }));
-        const laidOut = await (await this.elk).layout(elkGraphOf(visible));
+        this.warm();
+        const elk = await this.elk;
+        if (!elk) throw new Error('no layout worker');
+        const laidOut = await elk.layout(elkGraphOf(visible));
         const layout = readLayout(key, laidOut);
         this.computed++;
         this.cache.set(key, layout);

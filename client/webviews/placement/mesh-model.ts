@@ -12,6 +12,8 @@ export interface HeldSlice {
 
 /** One chip of the machine, with its load. */
 export interface ChipModel {
+    /** Its place in `MeshModel.chips`. */
+    readonly index: number;
     readonly x: number;
     readonly y: number;
     /** Drawing position: the hexagonal mesh sheared so that the six links point at neighbours. */
@@ -44,6 +46,8 @@ export interface LinkModel {
 export interface MeshModel {
     readonly chips: readonly ChipModel[];
     readonly links: readonly LinkModel[];
+    /** Runs of chips side by side in one row (`y`, first and last `x`), to fill a whole machine in few strokes. */
+    readonly rowRuns: readonly { readonly y: number; readonly x0: number; readonly x1: number }[];
     readonly pesPerChip: number;
     /** PE grid columns and rows inside a chip. */
     readonly peColumns: number;
@@ -52,7 +56,6 @@ export interface MeshModel {
     chipAt(x: number, y: number): ChipModel | undefined;
     /** The PEs of a node, as `chipIndex * pesPerChip + pe` keys. */
     pesOf(path: string): ReadonlySet<number>;
-    indexOf(chip: ChipModel): number;
 }
 
 /** Link ids 0–5 (E, NE, N, W, SW, S) as mesh steps. */
@@ -84,6 +87,7 @@ export function meshModel(placement: PlacementWire): MeshModel {
     const perCore = new Map(placement.nodes.map((n) => [n.path, n.neuronsPerCore ?? Math.max(1, ...n.pes.map((p) => p.count))]));
     const sramWindow = limits?.sramBytesPerPe ?? 0;
     const routerLimit = limits?.routerEntriesPerChip ?? 0;
+    const unused = new Float32Array(pesPerChip).fill(NaN);
     const chips: ChipModel[] = [];
     const byCoord = new Map<string, ChipModel>();
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
@@ -92,8 +96,9 @@ export function meshModel(placement: PlacementWire): MeshModel {
         const key = `${x},${y}`;
         const use = usage.get(key);
         const pes = held.get(key) ?? new Map<number, HeldSlice[]>();
-        const sram = new Float32Array(pesPerChip).fill(NaN);
-        const load = new Float32Array(pesPerChip).fill(NaN);
+        // Unused chips (most of a large machine) share one all-unused array.
+        const sram = pes.size > 0 ? new Float32Array(pesPerChip).fill(NaN) : unused;
+        const load = pes.size > 0 ? new Float32Array(pesPerChip).fill(NaN) : unused;
         for (const [pe, slices] of pes) {
             if (pe < 0 || pe >= pesPerChip) continue;
             const bytes = slices.reduce((sum, s) => sum + s.slice.sramBytes, 0);
@@ -102,7 +107,7 @@ export function meshModel(placement: PlacementWire): MeshModel {
         }
         const [cx, cy] = chipPosition(x, y);
         const chip: ChipModel = {
-            x, y, cx, cy, pesUsed: use?.pesUsed ?? pes.size, dramBytes: use?.dramBytes ?? 0, routerEntries: use?.routerEntries ?? 0,
+            index: chips.length, x, y, cx, cy, pesUsed: use?.pesUsed ?? pes.size, dramBytes: use?.dramBytes ?? 0, routerEntries: use?.routerEntries ?? 0,
             routerFill: routerLimit > 0 ? (use?.routerEntries ?? 0) / routerLimit : 0, sram, load, held: pes,
             peak: { sram: peakOf(sram), load: peakOf(load) },
         };
@@ -110,7 +115,6 @@ export function meshModel(placement: PlacementWire): MeshModel {
         byCoord.set(key, chip);
         minX = Math.min(minX, cx); maxX = Math.max(maxX, cx); minY = Math.min(minY, cy); maxY = Math.max(maxY, cy);
     }
-    const index = new Map(chips.map((c, i) => [c, i]));
     const links: LinkModel[] = [];
     for (const link of placement.links) {
         const from = byCoord.get(`${link.x},${link.y}`);
@@ -124,18 +128,23 @@ export function meshModel(placement: PlacementWire): MeshModel {
         const set = new Set<number>();
         for (const slice of node.pes) {
             const chip = byCoord.get(`${slice.chip[0]},${slice.chip[1]}`);
-            if (chip) set.add((index.get(chip) ?? 0) * pesPerChip + slice.pe);
+            if (chip) set.add(chip.index * pesPerChip + slice.pe);
         }
         pesByNode.set(node.path, set);
+    }
+    const rowRuns: { y: number; x0: number; x1: number }[] = [];
+    for (const chip of [...chips].sort((a, b) => a.y - b.y || a.x - b.x)) {
+        const last = rowRuns[rowRuns.length - 1];
+        if (last && last.y === chip.y && last.x1 === chip.x - 1) last.x1 = chip.x;
+        else rowRuns.push({ y: chip.y, x0: chip.x, x1: chip.x });
     }
     const peColumns = Math.ceil(Math.sqrt(pesPerChip));
     const empty = new Set<number>();
     return {
-        chips, links, pesPerChip, peColumns, peRows: Math.ceil(pesPerChip / peColumns),
+        chips, links, rowRuns, pesPerChip, peColumns, peRows: Math.ceil(pesPerChip / peColumns),
         bounds: chips.length > 0 ? { minX, minY, maxX: maxX + 1, maxY: maxY + 1 } : { minX: 0, minY: 0, maxX: 1, maxY: 1 },
         chipAt: (x, y) => byCoord.get(`${x},${y}`),
         pesOf: (path) => pesByNode.get(path) ?? empty,
-        indexOf: (chip) => index.get(chip) ?? -1,
     };
 }
 

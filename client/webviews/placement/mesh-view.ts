@@ -1,5 +1,5 @@
 import { heatColour, themeColours, type ThemeColours } from './colours.js';
-import { CHIP_SIZE, chipUnder, peUnder, peValue, type ChipModel, type MeshModel, type PeMetric } from './mesh-model.js';
+import { CHIP_SIZE, chipPosition, chipUnder, peUnder, peValue, type ChipModel, type MeshModel, type PeMetric } from './mesh-model.js';
 
 /** What a click on the mesh hit. */
 export type MeshHit = { readonly chip: ChipModel; readonly pe: number | undefined };
@@ -108,14 +108,14 @@ export class MeshView {
         };
         if (s >= LINK_DETAIL_PX) this.drawLinks(model, theme);
         if (s < TINY_CHIP_PX) {
-            this.drawOverview(model, visible, theme);
+            this.drawOverview(model, theme);
             return;
         }
         for (const chip of model.chips) {
             if (!visible(chip)) continue;
             const x = this.originX + chip.cx * s, y = this.originY + chip.cy * s;
             if (s >= PE_DETAIL_PX) this.drawPes(model, chip, x, y, side, theme);
-            else this.drawChip(model, chip, x, y, side, theme);
+            else this.drawChip(chip, x, y, side, theme);
             if (s >= LINK_DETAIL_PX * 2.4 && chip.routerEntries > 0) {
                 // The router: a diamond on the chip's top-right corner, coloured by its table's fill.
                 const r = Math.max(3, side * 0.08);
@@ -143,17 +143,19 @@ export class MeshView {
      * A whole machine at a glance (a few pixels per chip or less): the chips as one area without
      * gaps, then the used chips on top, at least a few pixels wide so that they stay visible.
      */
-    private drawOverview(model: MeshModel, visible: (chip: ChipModel) => boolean, theme: ThemeColours): void {
+    private drawOverview(model: MeshModel, theme: ThemeColours): void {
         const c = this.context;
         const s = this.scale;
-        const cell = Math.ceil(s);
         c.fillStyle = theme.chip;
-        for (const chip of model.chips) if (visible(chip)) c.fillRect(Math.floor(this.originX + chip.cx * s), Math.floor(this.originY + chip.cy * s), cell, cell);
+        for (const run of model.rowRuns) {
+            const [x, y] = chipPosition(run.x0, run.y);
+            c.fillRect(Math.floor(this.originX + x * s), Math.floor(this.originY + y * s), Math.ceil((run.x1 - run.x0 + 1) * s), Math.ceil(s));
+        }
         const mark = Math.max(4, s);
         for (const chip of model.chips) {
             const peak = chip.peak[this.metric];
-            const marked = this.highlightedChips.has(model.indexOf(chip));
             if (Number.isNaN(peak) && chip !== this.selectedChip) continue;
+            const marked = this.highlightedChips.has(chip.index);
             const x = this.originX + chip.cx * s + s / 2 - mark / 2, y = this.originY + chip.cy * s + s / 2 - mark / 2;
             c.fillStyle = Number.isNaN(peak) ? theme.focus : heatColour(peak, theme);
             c.fillRect(x, y, mark, mark);
@@ -165,10 +167,10 @@ export class MeshView {
         }
     }
 
-    private drawChip(model: MeshModel, chip: ChipModel, x: number, y: number, side: number, theme: ThemeColours): void {
+    private drawChip(chip: ChipModel, x: number, y: number, side: number, theme: ThemeColours): void {
         const c = this.context;
         const peak = chip.peak[this.metric];
-        const marked = this.highlightedChips.has(model.indexOf(chip));
+        const marked = this.highlightedChips.has(chip.index);
         c.fillStyle = Number.isNaN(peak) ? theme.chip : heatColour(peak, theme);
         c.fillRect(x, y, Math.max(1, side), Math.max(1, side));
         if (marked) {
@@ -187,7 +189,7 @@ export class MeshView {
         c.strokeRect(x + 0.5, y + 0.5, side - 1, side - 1);
         const cw = side / model.peColumns, ch = side / model.peRows;
         const gap = Math.min(1.5, cw * 0.12);
-        const base = model.indexOf(chip) * model.pesPerChip;
+        const base = chip.index * model.pesPerChip;
         const dimming = this.highlighted.size > 0;
         for (let pe = 0; pe < model.pesPerChip; pe++) {
             const v = peValue(chip, pe, this.metric);

@@ -8,6 +8,7 @@ import { InfoPanel } from './info-panel.js';
 import { LayoutClient } from './layout-client.js';
 import { meshModel, type ChipModel, type MeshModel, type PeMetric } from './mesh-model.js';
 import { MeshView, type MeshHit } from './mesh-view.js';
+import { quickLayout } from './quick-layout.js';
 import { structureKey, visibleGraph, type VisibleGraph, type VisibleNode } from './visible-graph.js';
 
 /** What is shown now: the data and what was derived from it. */
@@ -24,8 +25,9 @@ interface Shown {
 /**
  * The placement view: a header with the totals, the NIR graph, the chip mesh and a panel with what
  * the selection holds. It draws whatever `show` gives it; state changes go to the host's saved state.
- * The body's `data-*` attributes report progress (`data-drawn`, `data-layouts`, `data-chips`) for tests
- * and benchmarks.
+ * The body's `data-*` attributes report progress for tests and benchmarks: `data-drawn` is
+ * `provisional` while ELK's layout is still coming and `true` once it is drawn; `data-layouts`,
+ * `data-chips`.
  */
 export class PlacementApp {
     private readonly heading = html('h1');
@@ -68,6 +70,7 @@ export class PlacementApp {
         this.graph = new GraphView(this.graphSvg, (box) => this.selectBox(box, true));
         this.meshView = new MeshView(this.canvas, (hit) => this.pick(hit));
         this.graphSvg.addEventListener('click', () => this.selectBox(undefined, false));
+        this.layouts.warm();
     }
 
     /** Restores a saved layout, so that the next `show` of the same structure draws at once. */
@@ -95,14 +98,19 @@ export class PlacementApp {
         let layout = this.layouts.cached(key);
         this.shown = { uri, data, visible, layout, mesh, nodes, placed };
         this.selected = selected;
+        const labels = { node: nodes, placement: placed, sramWindow: placement?.limits?.sramBytesPerPe ?? 0 };
         if (visible && !layout) {
-            this.graphStatus.textContent = `Laying out ${visible.nodes.length.toLocaleString('en-US')} boxes…`;
+            // Draw a provisional layout at once; ELK's replaces it when its worker is done.
+            const quick = quickLayout(key, visible);
+            this.graph.show(visible, quick, labels, false);
+            this.applySelection();
+            document.body.dataset.drawn = 'provisional';
+            performance.measure('nirmesh-placement-first-paint', { start: performanceStart });
             layout = await this.layouts.layout(key, visible);
             if (generation !== this.generation) return;
             this.shown = { ...this.shown, layout };
         }
         this.graphStatus.textContent = visible ? '' : 'The graph could not be read.';
-        const labels = { node: nodes, placement: placed, sramWindow: placement?.limits?.sramBytesPerPe ?? 0 };
         if (visible && layout) this.graph.show(visible, layout, labels, previous?.layout?.key === layout.key);
         this.applySelection();
         this.host.save({ uri, data, selected: this.selected, layout: layout ?? null });
@@ -111,6 +119,7 @@ export class PlacementApp {
         document.body.dataset.chips = String(mesh?.chips.length ?? 0);
         document.body.dataset.drawn = 'true';
         performance.measure('nirmesh-placement-paint', { start: performanceStart });
+        if (performance.getEntriesByName('nirmesh-placement-first-paint').length === 0) performance.measure('nirmesh-placement-first-paint', { start: performanceStart });
     }
 
     /** Selects the box of a NIR node (the editor's cursor moved into it); null clears. */
@@ -155,7 +164,7 @@ export class PlacementApp {
         if (!shown) return;
         if (!hit) return this.selectBox(undefined, false);
         this.graph.select(undefined);
-        this.meshView.highlight(hit.pe !== undefined ? new Set([(shown.mesh?.indexOf(hit.chip) ?? 0) * (shown.mesh?.pesPerChip ?? 0) + hit.pe]) : new Set(), hit.chip);
+        this.meshView.highlight(hit.pe !== undefined ? new Set([hit.chip.index * (shown.mesh?.pesPerChip ?? 0) + hit.pe]) : new Set(), hit.chip);
         this.info.showChip(hit.chip, hit.pe, shown.data.placement);
     }
 

@@ -1,7 +1,10 @@
 import type { GraphNodeWire, GraphWire } from '../../../protocol/index.js';
 
-/** Above this many boxes a graph is collapsed before layout, so that the first paint stays fast. */
-export const COLLAPSE_LIMIT = 300;
+/**
+ * Above this many boxes a graph is collapsed before layout, so that the first paint stays fast
+ * (ELK's layered layout grows faster than linearly: bench/placement-view.mjs).
+ */
+export const COLLAPSE_LIMIT = 150;
 
 /** One box of the drawn graph: a NIR node, or a group of them collapsed into one. */
 export interface VisibleNode {
