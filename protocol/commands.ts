@@ -13,6 +13,12 @@ export const COMMANDS = {
     checkFile: 'nirmesh.checkFile',
     /** "NIRmesh: Export for SpiNNaker2": a py-spinnaker2 script of the network, written by the server. */
     exportForSpiNNaker2: 'nirmesh.exportForSpiNNaker2',
+    /** "NIRmesh: Run Network": run the spec through the server, then show its trace view. */
+    runNetwork: 'nirmesh.runNetwork',
+    /** "NIRmesh: Show Traces": the trace view of the spec's last run. */
+    showTraces: 'nirmesh.showTraces',
+    /** "NIRmesh: Open as YAML": converts the `.nir` file of the NIR file editor to a spec beside it and opens that. */
+    openAsYaml: 'nirmesh.openAsYaml',
 } as const;
 
 /** The server's `workspace/executeCommand` that lists the hardware targets (result: `TargetInfo[]`). */
@@ -27,3 +33,6 @@ export interface TargetInfo {
     /** For parametric families (`spinnaker2-boards`): what the `:N` argument means. */
     readonly argument?: string;
 }
+
+/** The view type of the read-only editor of `.nir` files (package.json `customEditors`). */
+export const NIR_FILE_EDITOR_VIEW_TYPE = 'nirmesh.nirFile';

@@ -21,3 +21,4 @@ export * from './placement-view.js';
 export * from './webview-messages.js';
 export * from './run.js';
 export * from './export.js';
+export * from './trace-view.js';

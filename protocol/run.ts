@@ -196,3 +196,17 @@ export interface TraceChunkWire {
     readonly dropped?: number[];
     readonly synapticEvents?: number[];
 }
+
+/** `nirmesh/saveTrace`: writes a kept run's trace as a NIRData HDF5 file (`SaveTraceParams` → `SaveTraceResult`). */
+export const SAVE_TRACE_REQUEST = 'nirmesh/saveTrace';
+
+/** Params of `nirmesh/saveTrace`: run `runId`'s recorded spikes and probes, written to the `file:` URI `uri`. */
+export interface SaveTraceParams {
+    readonly runId: string;
+    readonly uri: string;
+}
+
+/** The result of `nirmesh/saveTrace`: the bytes written. */
+export interface SaveTraceResult {
+    readonly bytes: number;
+}

@@ -9,6 +9,9 @@ import { PlacementViews } from './placement-views.js';
 import { checkReportText } from './report-text.js';
 import { REPORT_SCHEME, ReportView } from './report-view.js';
 import { TargetStatus } from './status-bar.js';
+import { RunNetwork } from './run-network.js';
+import { NirFileEditor } from './nir-file-editor.js';
+import { TracePanels } from './trace-panels.js';
 
 
 /** The document a command is about: its argument (an Explorer URI or a code lens's URI string), else the active spec. */
@@ -87,6 +90,11 @@ const OPEN_A_FILE = 'NIRmesh: open a *.nir.yaml file, or run this on a .nir file
 export function registerCommands(client: LanguageClient, extensionUri: vscode.Uri): vscode.Disposable[] {
     const view = new ReportView();
     const placements = new PlacementViews(client, extensionUri);
+    const runs = new RunNetwork(client, new TracePanels(extensionUri));
+    const onDocument = (action: (uri: vscode.Uri) => Promise<void>) => (arg?: unknown) => {
+        const uri = commandUri(arg);
+        return uri ? action(uri) : void vscode.window.showWarningMessage(OPEN_A_FILE);
+    };
     const output = vscode.window.createOutputChannel('NIRmesh');
     const showPlacement = (arg?: unknown) => {
         const uri = commandUri(arg);
@@ -95,14 +103,19 @@ export function registerCommands(client: LanguageClient, extensionUri: vscode.Ur
     return [
         view,
         placements,
+        runs,
         output,
         new TargetStatus(client),
         vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, view),
         vscode.commands.registerCommand(COMMANDS.showPlacement, showPlacement),
         vscode.commands.registerCommand(COMMANDS.showPlacementReport, showPlacement),
         vscode.commands.registerCommand(COMMANDS.convert, (arg?: unknown) => convert(extensionUri, output, commandUri(arg))),
+        vscode.commands.registerCommand(COMMANDS.openAsYaml, (arg?: unknown) => convert(extensionUri, output, commandUri(arg) ?? NirFileEditor.activeFile())),
+        NirFileEditor.register(client, extensionUri),
         vscode.commands.registerCommand(COMMANDS.checkFile, (arg?: unknown) => checkFile(client, view, arg)),
         vscode.commands.registerCommand(COMMANDS.selectTarget, () => selectTarget(client)),
         vscode.commands.registerCommand(COMMANDS.exportForSpiNNaker2, (arg?: unknown) => exportForSpiNNaker2(client, arg)),
+        vscode.commands.registerCommand(COMMANDS.runNetwork, onDocument((uri) => runs.run(uri))),
+        vscode.commands.registerCommand(COMMANDS.showTraces, onDocument((uri) => runs.showTraces(uri))),
     ];
 }

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node.js';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
 import type { MapParams, MapReport, PlacementViewData } from '../../protocol/index.js';
 import { MapRequest } from '../../protocol/requests.js';
+import { requestWithProgress } from './request-progress.js';
 
 /** The file name of a URI. */
 export function fileName(uri: vscode.Uri): string {
@@ -10,27 +10,9 @@ export function fileName(uri: vscode.Uri): string {
 }
 
 /** Sends `nirmesh/map` under a cancellable progress notification that follows the server's `$/progress`. */
-export async function mapWithProgress(client: LanguageClient, uri: vscode.Uri, title: string): Promise<MapReport | undefined> {
-    const options = { location: vscode.ProgressLocation.Notification, title, cancellable: true };
-    return vscode.window.withProgress(options, async (progress, token) => {
-        const workDoneToken = randomUUID();
-        let done = 0;
-        const listening = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
-            if (value.kind === 'end') return;
-            const percentage = value.percentage ?? done;
-            progress.report({ message: value.message, increment: Math.max(0, percentage - done) });
-            done = Math.max(done, percentage);
-        });
-        try {
-            const params: MapParams = { uri: client.code2ProtocolConverter.asUri(uri), workDoneToken };
-            return await client.sendRequest(MapRequest, params, token);
-        } catch (error) {
-            if (!token.isCancellationRequested) void vscode.window.showErrorMessage(`NIRmesh: ${error instanceof Error ? error.message : String(error)}`);
-            return undefined;
-        } finally {
-            listening.dispose();
-        }
-    });
+export function mapWithProgress(client: LanguageClient, uri: vscode.Uri, title: string): Promise<MapReport | undefined> {
+    const params: MapParams = { uri: client.code2ProtocolConverter.asUri(uri) };
+    return requestWithProgress(client, MapRequest, params, title);
 }
 
 /** The placement view's data of a map report. */

@@ -18,7 +18,7 @@ import { analyzeGraph } from './graph/analysis.js';
 import { runChecks } from './checks/run-checks.js';
 import { resolveTarget, DEFAULT_TARGET_ID, NO_TARGET_ID } from './plugins/resolve-target.js';
 import { DEFAULT_MAPPER_ID } from './mapping/index.js';
-import { DEFAULT_SIMULATOR_ID } from './simulation/index.js';
+import { DEFAULT_SIMULATOR_ID, specRunSettings, withSpecRunSettings } from './simulation/index.js';
 import { throwIfCancelled } from './util/cancellation.js';
 import { appendAll } from './util/append-all.js';
 import { capMessages } from './diagnostics/quote.js';
@@ -201,6 +201,9 @@ export class Engine {
             if (!loaded.document) return { problems };
             document = loaded.document;
         }
+        const spec = specRunSettings(document);
+        problems.push(...spec.problems);
+        options = withSpecRunSettings(options, spec.settings);
         const simulator = this.registry.simulators.get(options.simulatorId ?? DEFAULT_SIMULATOR_ID);
         if (!simulator) {
             problems.push({ code: 'engine/unknown-simulator', severity: 'error', message: `unknown simulator '${options.simulatorId}' (known: ${this.registry.simulators.ids().join(', ')})`, origin: document.root.origin });

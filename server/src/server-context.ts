@@ -2,6 +2,7 @@ import type { Connection, ServerCapabilities } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Engine, AnalyzeResult, Problem } from '../../engine/src/index.js';
 import type { CancellationToken } from 'vscode-languageserver';
+import type { RunSettings } from './run-settings.js';
 
 /**
  * How far a document has been processed. Any state implies that the smaller ones are done
@@ -52,6 +53,8 @@ export interface ServerSettings {
     readonly timeUnit: 's' | 'ms';
     /** Read `.nir` files leniently (legacy and broken files load with warnings). */
     readonly lenientNir: boolean;
+    /** What `nirmesh/run` uses where the request and the spec say nothing (`nirmesh.run.*`). */
+    readonly run: RunSettings;
 }
 
 /** What every feature handler receives: the connection, the engine, and the document store. */

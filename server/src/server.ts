@@ -33,7 +33,7 @@ import { guard } from './guard.js';
 import {
     registerCodeLensRefresh, registerConfiguration, registerDiagnostics, registerDocumentSync, registerMapRequest, registerRunRequests, registerExportRequest, type ServerCore,
 } from './handlers/index.js';
-import { EXPORT_REQUEST, MAP_METHOD, RUN_REQUEST, TRACE_CHUNK_REQUEST } from '../../protocol/index.js';
+import { EXPORT_REQUEST, MAP_METHOD, RUN_REQUEST, SAVE_TRACE_REQUEST, TRACE_CHUNK_REQUEST } from '../../protocol/index.js';
 import { WorkerNirReader } from './nir-reader/index.js';
 
 /** How to start a server. */
@@ -50,7 +50,7 @@ export interface ServerOptions {
 /** What the core itself offers in `initialize`; features add theirs. */
 const CORE_CAPABILITIES: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-    experimental: { nirmesh: { requests: [MAP_METHOD, RUN_REQUEST, TRACE_CHUNK_REQUEST, EXPORT_REQUEST] } },
+    experimental: { nirmesh: { requests: [MAP_METHOD, RUN_REQUEST, TRACE_CHUNK_REQUEST, SAVE_TRACE_REQUEST, EXPORT_REQUEST] } },
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

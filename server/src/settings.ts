@@ -1,6 +1,7 @@
 import type { Connection, InitializeParams } from 'vscode-languageserver';
 import { DEFAULT_TARGET_ID } from '../../engine/src/index.js';
 import type { ServerSettings } from './server-context.js';
+import { DEFAULT_RUN_SETTINGS, parseRunSettings } from './run-settings.js';
 
 /** The settings used until the client says otherwise (and for every value it gets wrong). */
 export const DEFAULT_SETTINGS: ServerSettings = Object.freeze({
@@ -10,6 +11,7 @@ export const DEFAULT_SETTINGS: ServerSettings = Object.freeze({
     mapOn: 'idle',
     timeUnit: 's',
     lenientNir: false,
+    run: DEFAULT_RUN_SETTINGS,
 });
 
 /** The longest debounce accepted, in milliseconds. */
@@ -68,6 +70,7 @@ export function parseSettings(raw: unknown): { settings: ServerSettings; warning
         mapOn: pick(r, 'mapOn', isMapOn, d.mapOn, warnings),
         timeUnit: pick(r, 'timeUnit', isTimeUnit, d.timeUnit, warnings),
         lenientNir: pick(r, 'lenientNir', isBoolean, d.lenientNir, warnings),
+        run: parseRunSettings(r.run, warnings),
     });
     return { settings, warnings };
 }

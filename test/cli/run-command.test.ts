@@ -95,7 +95,7 @@ describe('nirmesh run usage errors', () => {
     it.each([
         [['run'], 'nirmesh: run: name exactly one FILE'],
         [['run', TWO_LAYER, '--engine', 'pynn-neuron'], 'nirmesh: run: --engine pynn-neuron is not yet supported'],
-        [['run', TWO_LAYER, '--html', 'x.html'], 'nirmesh: run: --html is not yet supported'],
+        [['run', TWO_LAYER, '--target', 'none', '--html', 'no-such-folder/x.html'], 'nirmesh: run: cannot write no-such-folder/x.html (ENOENT)'],
         [['run', TWO_LAYER, '--poisson', 'input'], "nirmesh: run: --poisson takes NODE=HZ (an Input node and a rate ≥ 0), not 'input'"],
         [['run', TWO_LAYER, '--numerics', 'fast'], "nirmesh: run: --numerics takes hardware or exact, not 'fast'"],
         [['run', TWO_LAYER, '--dt', '0'], "nirmesh: run: --dt must be a number > 0, not '0'"],

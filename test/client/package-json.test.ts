@@ -25,19 +25,35 @@ function readJson(path: string): Record<string, unknown> {
     return JSON.parse(readFileSync(file, 'utf8'));
 }
 
+/** The server's settings as VS Code's keys: `run` is a section of its own (`nirmesh.run.steps`, …). */
+function defaultsByKey(): Map<string, unknown> {
+    const { run, ...flat } = DEFAULT_SETTINGS;
+    return new Map([
+        ...Object.entries(flat).map(([key, value]): [string, unknown] => [`nirmesh.${key}`, value]),
+        ...Object.entries(run).map(([key, value]): [string, unknown] => [`nirmesh.run.${key}`, value]),
+    ]);
+}
+
+/** The settings object a client sends for one key's value (`nirmesh.run.steps` → `{run: {steps}}`). */
+function sent(key: string, value: unknown): Record<string, unknown> {
+    const [name, sub] = key.slice('nirmesh.'.length).split('.');
+    return sub ? { [name!]: { [sub]: value } } : { [name!]: value };
+}
+
 describe('package.json settings', () => {
     it('contribute exactly the server\'s settings, with its defaults', () => {
-        const keys = Object.keys(DEFAULT_SETTINGS).map((key) => `nirmesh.${key}`).sort();
-        expect(Object.keys(properties).sort()).toEqual(keys);
-        for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) expect(properties[`nirmesh.${key}`].default, key).toEqual(value);
+        const defaults = defaultsByKey();
+        expect(Object.keys(properties).sort()).toEqual([...defaults.keys()].sort());
+        for (const [key, value] of defaults) expect(properties[key].default, key).toEqual(value);
     });
 
     it('offer only values the server accepts, and the server refuses the rest', () => {
         for (const [key, setting] of Object.entries(properties)) {
-            const name = key.slice('nirmesh.'.length);
-            for (const value of setting.enum ?? []) expect(parseSettings({ [name]: value }).warnings, `${key}: ${String(value)}`).toEqual([]);
-            if (setting.enum) expect(parseSettings({ [name]: 'not-a-choice' }).warnings).toHaveLength(1);
+            for (const value of setting.enum ?? []) expect(parseSettings(sent(key, value)).warnings, `${key}: ${String(value)}`).toEqual([]);
+            if (setting.enum) expect(parseSettings(sent(key, 'not-a-choice')).warnings).toHaveLength(1);
         }
+        expect(parseSettings({ run: { steps: 200, seed: 0, poisson: { input: 20 } } }).warnings).toEqual([]);
+        expect(parseSettings({ run: { steps: 0, seed: 1.5, poisson: { input: -1 } } }).warnings).toHaveLength(3);
         const delay = properties['nirmesh.validationDelayMs'];
         expect(parseSettings({ validationDelayMs: delay.maximum }).warnings).toEqual([]);
         expect(parseSettings({ validationDelayMs: (delay.maximum ?? 0) + 1 }).warnings).toHaveLength(1);

@@ -8,9 +8,10 @@ describe('parseSettings', () => {
     });
 
     it('takes every valid value', () => {
-        const raw = { target: ' spinnaker2-boards:4 ', neuronsPerCore: { LIF: 128 }, validationDelayMs: 0, mapOn: 'change', timeUnit: 'ms', lenientNir: true };
+        const run = { steps: 500, numerics: 'exact', seed: 2, poisson: { input: 20 } };
+        const raw = { target: ' spinnaker2-boards:4 ', neuronsPerCore: { LIF: 128 }, validationDelayMs: 0, mapOn: 'change', timeUnit: 'ms', lenientNir: true, run };
         expect(parseSettings(raw)).toEqual({
-            settings: { target: 'spinnaker2-boards:4', neuronsPerCore: { LIF: 128 }, validationDelayMs: 0, mapOn: 'change', timeUnit: 'ms', lenientNir: true },
+            settings: { target: 'spinnaker2-boards:4', neuronsPerCore: { LIF: 128 }, validationDelayMs: 0, mapOn: 'change', timeUnit: 'ms', lenientNir: true, run },
             warnings: [],
         });
     });

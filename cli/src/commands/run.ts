@@ -1,14 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CliCommand, CliOutput } from '../cli-context.js';
-import type { EngineRunOptions, EngineRunResult, HardwareTarget, InputSpikes, RunResult } from '../../../engine/src/index.js';
+import type { EngineRunOptions, EngineRunResult, HardwareTarget, InputSpikes, RunResult, TraceChunk } from '../../../engine/src/index.js';
 import { EXIT, UsageError } from '../cli-context.js';
 import { parseCount, parseNeuronsPerCore, parseOptions, parseTimeUnit } from '../parse-options.js';
 import { loadSourceFile } from '../load-source.js';
 import { toJsonDiagnostics, type JsonDiagnostic } from '../diagnostic-report.js';
 import { MAX_STEPS, targetWithOverrides } from './map.js';
 import { NUMERICS, RESETS, SCHEMES, parseChoice, parsePoisson, parsePositive, parseProbes, parseRecord } from '../run-flags.js';
-import { TraceCollector } from '../trace-collector.js';
+import { TraceCollector } from '../../../host/trace-collector.js';
+import { TracePageWriter } from '../trace-html.js';
 import { readInputSpikes } from '../read-input-spikes.js';
 import { runJson, printRunReport, type Comparison } from '../run-report.js';
 import { progressBar } from '../progress-bar.js';
@@ -25,7 +26,7 @@ const EXIT_INTERRUPTED = 130;
  */
 export const runCommand: CliCommand = {
     name: 'run',
-    synopsis: 'run FILE [--target ID|none] [--steps N] [--dt MS] [--time-unit s|ms] [--seed S] [--input NIRDATA.h5] [--poisson NODE=HZ] [--record NODES] [--probe NODE[:i,..]] [--numerics hardware|exact] [--compare] [--set NAME=VALUE] [--ignore-fit] [--out TRACE.h5] [--json]   simulate; exit 0 ok, 1 errors, 2 usage/IO',
+    synopsis: 'run FILE [--target ID|none] [--steps N] [--dt MS] [--time-unit s|ms] [--seed S] [--input NIRDATA.h5] [--poisson NODE=HZ] [--record NODES] [--probe NODE[:i,..]] [--numerics hardware|exact] [--compare] [--set NAME=VALUE] [--ignore-fit] [--out TRACE.h5] [--json] [--html PAGE]   simulate; exit 0 ok, 1 errors, 2 usage/IO',
     async run(args, { engine, out, cwd }) {
         const { values, positionals } = parseOptions('run', args, {
             target: { type: 'string' }, steps: { type: 'string' }, dt: { type: 'string' }, 'time-unit': { type: 'string' },
@@ -39,7 +40,6 @@ export const runCommand: CliCommand = {
         const simulator = values.engine ?? 'builtin';
         if (simulator !== 'builtin') throw new UsageError(`run: --engine ${simulator} is not yet supported; the builtin engine is (export the network with nirmesh export to run it elsewhere)`);
         if (values.np !== undefined) throw new UsageError('run: --np applies to the pynn engines, which are not yet supported');
-        if (values.html !== undefined) throw new UsageError('run: --html is not yet supported; use --json or --out');
         const targetId = values.target ?? DEFAULT_TARGET_ID;
         const target: HardwareTarget | typeof NO_TARGET_ID = targetId === NO_TARGET_ID
             ? (values.set?.length ? usage('run: --set changes settings of a target; --target none has none') : NO_TARGET_ID)
@@ -50,16 +50,18 @@ export const runCommand: CliCommand = {
         const outPath = values.out === undefined ? undefined : resolve(cwd, values.out);
         const file = loadSourceFile(positionals[0], cwd);
         const collector = outPath ? new TraceCollector() : undefined;
+        const page = values.html === undefined ? undefined : new TracePageWriter();
+        const onChunk = collector && page ? (chunk: TraceChunk) => (collector.onChunk(chunk), page.onChunk(chunk)) : (collector?.onChunk ?? page?.onChunk);
 
         const options: EngineRunOptions = {
             target, timeUnit, inputs, simulatorId: simulator,
-            steps: parseCount('--steps', values.steps, DEFAULT_RUN_STEPS, 0, MAX_STEPS),
+            steps: values.steps === undefined ? undefined : parseCount('--steps', values.steps, DEFAULT_RUN_STEPS, 0, MAX_STEPS),
             dtMs: parsePositive('--dt', values.dt),
-            seed: parseCount('--seed', values.seed, 0),
+            seed: values.seed === undefined ? undefined : parseCount('--seed', values.seed, 0),
             numerics: parseChoice('--numerics', values.numerics, NUMERICS),
             reset: parseChoice('--reset', values.reset, RESETS),
             integration: parseChoice('--integration', values.integration, SCHEMES),
-            poisson: parsePoisson(values.poisson),
+            poisson: values.poisson === undefined ? undefined : parsePoisson(values.poisson),
             record: parseRecord(values.record),
             probes: parseProbes(values.probe),
             ignoreFit: values['ignore-fit'] ?? false,
@@ -75,7 +77,7 @@ export const runCommand: CliCommand = {
         let comparison: Comparison | undefined;
         try {
             const bar = progressBar(out);
-            run = await engine.run(file.input, { ...options, token: interrupted, onChunk: collector?.onChunk, onProgress: bar.update });
+            run = await engine.run(file.input, { ...options, token: interrupted, onChunk, onProgress: bar.update });
             bar.done();
             if (values.compare && run.result && !run.result.stopped) {
                 const other = run.result.numerics === 'exact' ? 'hardware' : 'exact';
@@ -94,6 +96,7 @@ export const runCommand: CliCommand = {
             if (!written.bytes) throw new UsageError(`run: could not write ${values.out}: ${written.problems.map((p) => p.message).join('; ')}`);
             writeTrace(outPath, written.bytes, values.out ?? '');
         }
+        if (result && page && values.html !== undefined) page.write(values.html, cwd, file.path, result);
         if (values.json) out.stdout(JSON.stringify(runJson(file.path, result, diagnostics, wallS, comparison), null, 2) + '\n');
         else printRunReport(out, file.path, result, diagnostics, wallS, comparison);
         if (result?.stopped) return EXIT_INTERRUPTED;

@@ -22,6 +22,7 @@ export { DEFAULT_RUN_STEPS, DEFAULT_CHUNK_STEPS } from './builtin-simulator.js';
 export { ENERGY_MODEL } from './energy.js';
 export { meshTransport, type KeyRoute, type MeshRun } from './packet-router.js';
 export { buildNetwork, type SimNetwork } from './network.js';
+export { specRunSettings, withSpecRunSettings, RUN_SETTINGS_PATH, type SpecRunSettings } from './spec-run-settings.js';
 
 /** The shipped simulators. */
 export const SIMULATORS: readonly Simulator[] = [builtinSimulator];

@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver';
-import { throwIfCancelled, type Engine, type TraceChunk } from '../../../engine/src/index.js';
-import { RUN_REQUEST, TRACE_CHUNK_REQUEST, type RunParams, type RunReport, type TraceChunkParams, type TraceChunkWire } from '../../../protocol/run.js';
+import { secondsPer, throwIfCancelled, writeNirData, type Engine, type TraceChunk } from '../../../engine/src/index.js';
+import { TraceCollector } from '../../../host/trace-collector.js';
+import {
+    RUN_REQUEST, SAVE_TRACE_REQUEST, TRACE_CHUNK_REQUEST, type RunParams, type RunReport, type SaveTraceParams, type SaveTraceResult, type TraceChunkParams, type TraceChunkWire,
+} from '../../../protocol/run.js';
 import type { DocumentInput } from '../documents/index.js';
 import { toDiagnostics } from '../convert/index.js';
 import { parseRunOptions, RunCache, runOptionsKey, toRunSummaryWire, toTraceChunkWire, toWireDiagnostics } from '../run/index.js';
 import { guard } from '../guard.js';
+import { runOptionsFromSettings } from '../run-settings.js';
 import { invalidParams, readUntracked } from './untracked-document.js';
 import type { ServerCore } from './server-core.js';
 
@@ -38,7 +44,7 @@ async function runDocument(core: ServerCore, engine: Engine, runs: RunCache, par
 
     const tracked = core.store.input(params.uri);
     const input = tracked ?? (await readUntracked(RUN_REQUEST, params.uri));
-    const key = [params.uri, contentKey(input, tracked !== undefined), target, JSON.stringify([settings.neuronsPerCore, settings.timeUnit, settings.lenientNir]), runOptionsKey(params.options)].join('\n');
+    const key = [params.uri, contentKey(input, tracked !== undefined), target, JSON.stringify([settings.neuronsPerCore, settings.timeUnit, settings.lenientNir, settings.run]), runOptionsKey(params.options)].join('\n');
     const kept = runs.get(key);
     if (kept) return { ...kept.report, cached: true };
 
@@ -51,6 +57,7 @@ async function runDocument(core: ServerCore, engine: Engine, runs: RunCache, par
         let shown = -1;
         const ran = loaded.document
             ? await engine.run(loaded.document, {
+                  ...runOptionsFromSettings(settings.run),
                   ...parsed.options,
                   target,
                   neuronsPerCore: settings.neuronsPerCore,
@@ -97,7 +104,32 @@ function traceChunk(runs: RunCache, params: TraceChunkParams): TraceChunkWire {
     return toTraceChunkWire(chunk, params.runId, params.index);
 }
 
-/** Registers `nirmesh/run` (guarded; `$/progress` with a `workDoneToken`; cancellable) and `nirmesh/traceChunk`. */
+/** Writes a kept run's trace as NIRData where the client asks (`nirmesh/saveTrace`); the server owns file writing. */
+async function saveTrace(core: ServerCore, runs: RunCache, params: SaveTraceParams): Promise<SaveTraceResult> {
+    if (typeof params?.runId !== 'string' || typeof params.uri !== 'string') throw invalidParams(`${SAVE_TRACE_REQUEST}: params must be { runId: string, uri: string }`);
+    const run = runs.byRunId(params.runId);
+    if (!run?.report.run) throw invalidParams(`${SAVE_TRACE_REQUEST}: no run '${params.runId}' is kept (the server keeps the last few runs); run it again`);
+    let path: string;
+    try {
+        path = fileURLToPath(params.uri);
+    } catch {
+        throw invalidParams(`${SAVE_TRACE_REQUEST}: ${params.uri} is not a file: URI`);
+    }
+    const collector = new TraceCollector();
+    for (const chunk of run.chunks) collector.onChunk(chunk);
+    const summary = run.report.run;
+    const tick = summary.dtMs / 1000 / secondsPer(core.settings.current().timeUnit);
+    const written = await writeNirData(collector.toNirData(summary, tick));
+    if (!written.bytes) throw invalidParams(`${SAVE_TRACE_REQUEST}: the trace could not be written: ${written.problems.map((p) => p.message).join('; ')}`);
+    try {
+        await writeFile(path, written.bytes);
+    } catch (error) {
+        throw invalidParams(`${SAVE_TRACE_REQUEST}: cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    return { bytes: written.bytes.length };
+}
+
+/** Registers `nirmesh/run` (guarded; `$/progress` with a `workDoneToken`; cancellable), `nirmesh/traceChunk` and `nirmesh/saveTrace`. */
 export function registerRunRequests(core: ServerCore, engine: Engine): void {
     const { connection, log } = core;
     const runs = new RunCache();
@@ -108,4 +140,5 @@ export function registerRunRequests(core: ServerCore, engine: Engine): void {
         ),
     );
     connection.onRequest(TRACE_CHUNK_REQUEST, guard(log, TRACE_CHUNK_REQUEST, (params: TraceChunkParams) => traceChunk(runs, params)));
+    connection.onRequest(SAVE_TRACE_REQUEST, guard(log, SAVE_TRACE_REQUEST, (params: SaveTraceParams) => saveTrace(core, runs, params)));
 }

@@ -9,5 +9,6 @@
  *   from disk), target, settings and options; cancelled runs are never kept.
  */
 export { parseRunOptions, runOptionsKey, MAX_STEPS } from './run-options.js';
-export { toRunSummaryWire, toTraceChunkWire, toWireDiagnostics } from './run-wire.js';
+export { toWireDiagnostics } from './run-wire.js';
+export { toRunSummaryWire, toTraceChunkWire } from '../../../host/run-wire.js';
 export { RunCache, KEPT_RUNS, type KeptRun } from './run-cache.js';

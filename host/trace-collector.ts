@@ -1,8 +1,9 @@
-import type { NirGraphData, NirNodeData, NirObservable, RunResult, TraceChunk } from '../../engine/src/index.js';
+import type { NirGraphData, NirNodeData, NirObservable, RunResult, TraceChunk } from '../engine/src/index.js';
 
 /**
- * Collects the chunks of a run's trace for `--out`: spikes per channel as event columns, probed
- * values as a [1, steps, neurons] grid. Chunks arrive in order.
+ * Collects the chunks of a run's trace for NIRData (`run --out`; the server's `nirmesh/saveTrace`):
+ * spikes per channel as event columns, probed values as a [1, steps, neurons] grid. Chunks arrive
+ * in order.
  */
 export class TraceCollector {
     private readonly spikes = new Map<number, { step: Int32Array[]; neuron: Int32Array[] }>();
@@ -27,7 +28,7 @@ export class TraceCollector {
      * `tick` long each step) and `v` TimeGriddedData per probe, nested graphs nesting as their
      * NIR paths do.
      */
-    toNirData(result: RunResult, tick: number): NirGraphData {
+    toNirData(result: Pick<RunResult, 'channels' | 'steps'>, tick: number): NirGraphData {
         const root = new Map<string, NirNodeData | NirGraphData>();
         const observablesOf = (path: string): Map<string, NirObservable> => {
             const names = path.replace(/^\/node\//, '').split('/').filter((_, i) => i % 2 === 1);
