@@ -21,6 +21,9 @@ const fake = vi.hoisted(() => {
         static from(parts: { scheme: string; path: string }) {
             return new Uri(parts.scheme, parts.path);
         }
+        static joinPath(base: Uri, ...parts: string[]) {
+            return new Uri(base.scheme, [base.path, ...parts].join('/'));
+        }
     }
     const uri = (scheme: string, path: string) => new Uri(scheme, path);
     const state = {
@@ -36,11 +39,19 @@ const fake = vi.hoisted(() => {
         inputBox: (_options: { validateInput(value: string): string | undefined }) => undefined as string | undefined,
         contentProvider: undefined as undefined | { provideTextDocumentContent(u: unknown): string },
         workspaceFolders: [{}] as unknown[] | undefined,
+        panels: 0,
     };
     const vscode = {
         Uri,
         ProgressLocation: { Notification: 15 },
-        ViewColumn: { Beside: -2 },
+        ViewColumn: { Beside: -2, Active: -1, One: 1 },
+        StatusBarAlignment: { Left: 1, Right: 2 },
+        CancellationTokenSource: class {
+            token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
+            cancel() { this.token.isCancellationRequested = true; }
+            dispose() {}
+        },
+        Disposable: class { constructor(private readonly f: () => void) {} dispose() { this.f(); } },
         ConfigurationTarget: { Global: 1, Workspace: 2 },
         EventEmitter: class { event = () => undefined; fire() {} dispose() {} },
         window: {
@@ -54,6 +65,18 @@ const fake = vi.hoisted(() => {
             },
             showQuickPick: async (items: { label: string }[]) => state.quickPick(items),
             showInputBox: async (options: { validateInput(value: string): string | undefined }) => state.inputBox(options),
+            showInformationMessage: async () => undefined,
+            createOutputChannel: () => ({ appendLine() {}, show() {}, dispose() {} }),
+            createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }),
+            createWebviewPanel: () => {
+                state.panels++;
+                return { webview: { html: '', options: {}, cspSource: '', asWebviewUri: (u: unknown) => u, onDidReceiveMessage: () => ({ dispose() {} }), postMessage: async () => true }, onDidDispose: () => ({ dispose() {} }), onDidChangeViewState: () => ({ dispose() {} }), reveal() {}, dispose() {}, title: '', visible: true };
+            },
+            registerWebviewPanelSerializer: () => ({ dispose() {} }),
+            registerCustomEditorProvider: () => ({ dispose() {} }),
+            onDidChangeActiveTextEditor: () => ({ dispose() {} }),
+            onDidChangeTextEditorSelection: () => ({ dispose() {} }),
+            visibleTextEditors: [],
         },
         workspace: {
             get workspaceFolders() { return state.workspaceFolders; },
@@ -67,6 +90,9 @@ const fake = vi.hoisted(() => {
                 return { dispose() {} };
             },
             openTextDocument: async (u: FakeUri) => ({ uri: u, text: state.contentProvider?.provideTextDocumentContent(u) }),
+            onDidSaveTextDocument: () => ({ dispose() {} }),
+            onDidChangeConfiguration: () => ({ dispose() {} }),
+            textDocuments: [],
         },
         commands: {
             registerCommand: (id: string, run: (...args: unknown[]) => unknown) => {
@@ -95,9 +121,11 @@ function fakeClient(answers: Record<string, unknown>) {
         requests,
         code2ProtocolConverter: { asUri: (u: FakeUri) => u.toString() },
         onProgress: () => ({ dispose() {} }),
-        sendRequest: async (method: unknown, params: unknown) => {
+        sendRequest: async (type: unknown, params: unknown) => {
+            // A method name, or a typed RequestType (protocol/requests.ts) carrying it.
+            const method = typeof type === 'object' && type !== null && 'method' in type ? (type as { method: string }).method : String(type);
             requests.push({ method, params });
-            const answer = answers[String(method)];
+            const answer = answers[method];
             if (answer instanceof Error) throw answer;
             return answer;
         },
@@ -125,7 +153,7 @@ async function run(command: string, client: ReturnType<typeof fakeClient>, arg?:
 beforeEach(() => {
     Object.assign(fake.state, {
         commands: new Map(), warnings: [], errors: [], shown: [], executed: [], updates: [],
-        config: { target: 'spinnaker2-board48' }, activeEditor: undefined, workspaceFolders: [{}],
+        config: { target: 'spinnaker2-board48' }, activeEditor: undefined, workspaceFolders: [{}], panels: 0,
     });
 });
 
@@ -168,17 +196,15 @@ describe('NIRmesh: Show Placement Report and Check File', () => {
         expect(client.requests).toEqual([]);
     });
 
-    it('maps the active spec and shows the report beside it', async () => {
+    it('maps the active spec and opens its placement view, also under the old command id', async () => {
         fake.state.activeEditor = { document: { languageId: 'nir-yaml', uri: fake.uri('file', '/work/net.nir.yaml') } };
-        const client = fakeClient({ 'nirmesh/map': REPORT });
-        await run(COMMANDS.showPlacementReport, client);
-        expect(client.requests).toHaveLength(1);
-        expect(client.requests[0]).toMatchObject({ method: 'nirmesh/map', params: { uri: 'file:/work/net.nir.yaml' } });
-        expect(fake.state.shown).toHaveLength(1);
-        expect(fake.state.shown[0].uri).toBe('nirmesh-report:/net.nir.yaml placement.txt');
-        expect(fake.state.shown[0].text).toContain('File:   net.nir.yaml (version 3)');
-        expect(fake.state.shown[0].text).toContain('The mapping did not run');
-        expect(fake.state.shown[0].text).toContain('nir/edge-shape');
+        for (const command of [COMMANDS.showPlacement, COMMANDS.showPlacementReport]) {
+            const client = fakeClient({ 'nirmesh/map': REPORT });
+            await run(command, client);
+            expect(client.requests.filter((r) => r.method === 'nirmesh/map').length).toBeGreaterThanOrEqual(1);
+            expect(client.requests[0]).toMatchObject({ method: 'nirmesh/map', params: { uri: 'file:/work/net.nir.yaml' } });
+        }
+        expect(fake.state.panels).toBeGreaterThanOrEqual(1);
     });
 
     it('checks a .nir file named by the Explorer, and reports a failed request as an error', async () => {
