@@ -59,7 +59,7 @@ describe.skipIf(!HAS_CHROMIUM)('the standalone placement page', () => {
         expect(await page.locator('svg .edge').count()).toBe(data.graph?.edges.length);
         expect(await page.evaluate(() => document.body.dataset.chips)).toBe('48');
         expect(await page.locator('header h1').textContent()).toBe('sparse-procedural.nir.yaml');
-        expect(await page.locator('aside').textContent()).toContain(`${data.placement?.pesUsed} of 7,296`);
+        expect(await page.locator('aside').textContent()).toContain(`${data.placement?.pesUsed} of 7,104`);
         // The canvas is not blank: the used PEs are painted in the heat colours.
         const painted = await page.evaluate(() => {
             const canvas = document.getElementById('mesh') as HTMLCanvasElement;

@@ -116,9 +116,9 @@ describe('the exact-fit edge of slice sizing', () => {
         `fc: {type: Linear, weight: [${explicitRows}]}`,
         `lif: {type: LIF, shape: [30], ${LIF}}`,
     ], ['[in, fc]', '[fc, lif]']);
-    // By hand: 64 fixed + 92 B of state and buffers per neuron + 12 per population-table entry
+    // By hand: 64 fixed + 92 B of state and buffers per neuron + 16 per population-table entry (mpt_entry_bytes)
     // + per input neuron a 4-byte row header and n 16-bit words padded to 32 bits.
-    const byHand = (inputs: number, entries: number) => (n: number) => 64 + 92 * n + 12 * entries + inputs * (4 + Math.ceil((2 * n) / 4) * 4);
+    const byHand = (inputs: number, entries: number) => (n: number) => 64 + 92 * n + 16 * entries + inputs * (4 + Math.ceil((2 * n) / 4) * 4);
 
     it.each([
         ['scanned (generated weights)', generated, byHand(400, 2), 72],
