@@ -1,4 +1,4 @@
-// Simulator benchmark (DESIGN.md §5): the recurrent 100,000-neuron CUBA network with ~100
+// Simulator benchmark (docs/simulation.md): the recurrent 100,000-neuron CUBA network with ~100
 // synapses per neuron (80 % excitatory, 20 % inhibitory, connection probability 100/N, dt 1 ms,
 // 1 s), run in NIRmesh's simulator with every spike routed as a packet through the mapped
 // spinnaker2-board48, and in Brian2 (numpy, cython and C++ standalone where they build) in the

@@ -48,6 +48,7 @@ describe('non-finite values', () => {
     });
 });
 
+// spec/invalid-utf8, with its position
 describe('invalid UTF-8', () => {
     it('is reported where it is, and convert writes nothing', async () => {
         const text = Buffer.from(spec('[[1, 0], [0, 1]]').replace('  nodes:', '  metadata: {author: "Jos\u00e9"}\n  nodes:'), 'utf8');
