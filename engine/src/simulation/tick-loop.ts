@@ -31,6 +31,8 @@ interface Outgoing {
     readonly start: Int32Array;
     readonly target: Int32Array;
     readonly weight: FloatArray;
+    /** True when every synapse has the weight `weight[0]` (a procedural matrix with one weight): then the loop reads no weights. */
+    readonly uniform: boolean;
     readonly delay: Uint16Array | undefined;
     readonly peOf: Int32Array | undefined;
 }
@@ -63,7 +65,7 @@ export async function runTicks(network: SimNetwork, sources: SpikeSources, recor
 
     const outgoing: Outgoing[][] = network.outgoing.map((list) => list.map((j): Outgoing => ({
         buffer: buffers[j.post], size: pops[j.post].population.size, slots: pops[j.post].slots,
-        start: j.rows.start, target: j.rows.post, weight: j.rows.weight, delay: j.rows.delay, peOf: transport?.peOf[j.post],
+        start: j.rows.start, target: j.rows.post, weight: j.rows.weight, uniform: isUniform(j.rows.weight), delay: j.rows.delay, peOf: transport?.peOf[j.post],
     })));
     const stamp = transport?.stamp;
     const peEvents = transport?.peEvents;
@@ -152,7 +154,17 @@ function deliverSynapses(
         const now = t % slots;
         if (delay === undefined && id < 0) {
             const base = (now + 1 === slots ? 0 : now + 1) * size;
-            if (peOf === undefined) for (let k = first; k < end; k++) buffer[base + target[k]] += weight[k] * value;
+            if (L.uniform) {
+                const w = weight[0] * value;
+                if (peOf === undefined) for (let k = first; k < end; k++) buffer[base + target[k]] += w;
+                else {
+                    for (let k = first; k < end; k++) {
+                        const post = target[k];
+                        peEvents![peOf[post]]++;
+                        buffer[base + post] += w;
+                    }
+                }
+            } else if (peOf === undefined) for (let k = first; k < end; k++) buffer[base + target[k]] += weight[k] * value;
             else {
                 for (let k = first; k < end; k++) {
                     const post = target[k];
@@ -176,4 +188,10 @@ function deliverSynapses(
         }
     }
     return n;
+}
+
+/** True when every element of `values` equals the first (and there is one). */
+function isUniform(values: FloatArray): boolean {
+    for (let k = 1; k < values.length; k++) if (values[k] !== values[0]) return false;
+    return values.length > 0;
 }
