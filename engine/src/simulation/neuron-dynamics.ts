@@ -66,7 +66,7 @@ export function neuronDynamics(node: NirNode, size: number, options: DynamicsOpt
             const v = copy(p.v_leak.slice());
             const args = [v, alloc(size), decay(p.tau_syn), copy(p.w_in), decay(p.tau_mem), copy(p.r), copy(p.v_leak)] as const;
             const firing = node.type === 'CubaLIF' ? threshold(p, copy, options) : undefined;
-            return currentBasedUniform(...args, firing) ?? currentBased(...args, firing);
+            return currentBasedUniform(...args, firing, options.single) ?? currentBased(...args, firing);
         }
         default:
             return heaviside(alloc(size), copy(p.threshold));
@@ -187,10 +187,12 @@ function uniformValue(values: FloatArray | undefined): number | undefined {
  * `currentBased` for a population whose parameters are the same for every neuron (the common
  * case of scalars broadcast to the node's shape): the same arithmetic with the parameters held
  * in registers and the threshold test in the same pass, so a tick touches only `v`, `i` and the
- * input. Undefined when any parameter differs between neurons.
+ * input. Each new value is rounded as its store rounds it (`Math.fround` for float32 state) and
+ * kept in a register rather than read back. Undefined when any parameter differs between neurons.
  */
 function currentBasedUniform(
     v: FloatArray, i: FloatArray, betas: FloatArray, wIns: FloatArray, alphas: FloatArray, rs: FloatArray, leaks: FloatArray, firing: Firing | undefined,
+    single: boolean,
 ): NeuronDynamics | undefined {
     const [b, w, a, r, leak] = [betas, wIns, alphas, rs, leaks].map(uniformValue);
     const th = uniformValue(firing?.threshold);
@@ -201,18 +203,23 @@ function currentBasedUniform(
     const subtract = firing?.subtract ?? false;
     const threshold = th ?? Infinity;
     const resetTo = reset ?? 0;
+    const round = single ? Math.fround : (x: number) => x;
+    const keep = 1 - b;
+    const gain = 1 - a;
     return {
         spiking,
         output: v,
         step(input, offset, fired) {
             let count = 0;
             for (let n = 0; n < v.length; n++) {
-                i[n] = i[n] * b + w * input[offset + n] * (1 - b);
-                v[n] = leak + (v[n] - leak) * a + r * i[n] * (1 - a);
-                if (spiking && v[n] > threshold) {
-                    v[n] = subtract ? v[n] - threshold : resetTo;
+                const current = round(i[n] * b + w * input[offset + n] * keep);
+                i[n] = current;
+                let u = round(leak + (v[n] - leak) * a + r * current * gain);
+                if (spiking && u > threshold) {
+                    u = subtract ? round(u - threshold) : resetTo;
                     fired[count++] = n;
                 }
+                v[n] = u;
             }
             return spiking ? count : -1;
         },
