@@ -8,7 +8,8 @@ export type FloatArray = Float32Array | Float64Array;
 
 /**
  * The state of one population and its update for one tick. `step` reads the summed input of
- * the tick (`input[offset + n]` for neuron n), updates the state, and for spiking nodes writes
+ * the tick (`input[offset + n]` plus `constant[n]`, added in the input's precision, for neuron
+ * n; the slot is left at zero for its next use), updates the state, and for spiking nodes writes
  * the neurons that fired into `fired` and returns their number; non-spiking nodes return −1 and
  * their output is `output` (the state `v`).
  */
@@ -16,7 +17,19 @@ export interface NeuronDynamics {
     readonly spiking: boolean;
     /** The recorded state: `v` (for Threshold, the input of the last tick). */
     readonly output: FloatArray;
-    step(input: FloatArray, offset: number, fired: Int32Array): number;
+    step(input: FloatArray, offset: number, constant: Float64Array, fired: Int32Array): number;
+}
+
+/**
+ * Neuron input at `at` for this tick: what arrived plus the constant, rounded as the buffer stores
+ * it (the same as adding the constant in a pass of its own); clears the slot. One pass over the
+ * slot instead of three (add constants, update, clear).
+ */
+function drain(input: FloatArray, at: number, constant: number): number {
+    input[at] += constant;
+    const x = input[at];
+    input[at] = 0;
+    return x;
 }
 
 /** How to discretise, and in what time unit `dt` is (the document's). */
@@ -121,10 +134,10 @@ function leaky(v: FloatArray, alpha: FloatArray, r: FloatArray, leak: FloatArray
     return {
         spiking: firing !== undefined,
         output: v,
-        step(input, offset, fired) {
+        step(input, offset, constant, fired) {
             for (let n = 0; n < v.length; n++) {
                 const a = alpha[n];
-                v[n] = leak[n] + (v[n] - leak[n]) * a + r[n] * input[offset + n] * (1 - a);
+                v[n] = leak[n] + (v[n] - leak[n]) * a + r[n] * drain(input, offset + n, constant[n]) * (1 - a);
             }
             return firing ? fire(v, firing, fired) : -1;
         },
@@ -135,8 +148,8 @@ function integrating(v: FloatArray, rdt: FloatArray, firing: Firing | undefined)
     return {
         spiking: firing !== undefined,
         output: v,
-        step(input, offset, fired) {
-            for (let n = 0; n < v.length; n++) v[n] = v[n] + rdt[n] * input[offset + n];
+        step(input, offset, constant, fired) {
+            for (let n = 0; n < v.length; n++) v[n] = v[n] + rdt[n] * drain(input, offset + n, constant[n]);
             return firing ? fire(v, firing, fired) : -1;
         },
     };
@@ -148,10 +161,10 @@ function currentBased(
     return {
         spiking: firing !== undefined,
         output: v,
-        step(input, offset, fired) {
+        step(input, offset, constant, fired) {
             for (let n = 0; n < v.length; n++) {
                 const b = beta[n];
-                i[n] = i[n] * b + wIn[n] * input[offset + n] * (1 - b);
+                i[n] = i[n] * b + wIn[n] * drain(input, offset + n, constant[n]) * (1 - b);
                 const a = alpha[n];
                 v[n] = leak[n] + (v[n] - leak[n]) * a + r[n] * i[n] * (1 - a);
             }
@@ -164,10 +177,10 @@ function heaviside(last: FloatArray, th: FloatArray): NeuronDynamics {
     return {
         spiking: true,
         output: last,
-        step(input, offset, fired) {
+        step(input, offset, constant, fired) {
             let count = 0;
             for (let n = 0; n < last.length; n++) {
-                last[n] = input[offset + n];
+                last[n] = drain(input, offset + n, constant[n]);
                 if (last[n] > th[n]) fired[count++] = n;
             }
             return count;
@@ -209,10 +222,10 @@ function currentBasedUniform(
     return {
         spiking,
         output: v,
-        step(input, offset, fired) {
+        step(input, offset, constant, fired) {
             let count = 0;
             for (let n = 0; n < v.length; n++) {
-                const current = round(i[n] * b + w * input[offset + n] * keep);
+                const current = round(i[n] * b + w * drain(input, offset + n, constant[n]) * keep);
                 i[n] = current;
                 let u = round(leak + (v[n] - leak) * a + r * current * gain);
                 if (spiking && u > threshold) {

@@ -56,6 +56,7 @@ export async function runTicks(network: SimNetwork, sources: SpikeSources, recor
     const alloc = (n: number): FloatArray => (options.single ? new Float32Array(n) : new Float64Array(n));
     const buffers = pops.map((p) => alloc(p.slots * p.population.size));
     const fired = pops.map((p) => new Int32Array(p.population.size));
+    const constants = pops.map((p) => p.constant ?? new Float64Array(p.population.size));
     const spikes = new Float64Array(pops.length);
     let events = 0;
     let packets = 0;
@@ -93,12 +94,7 @@ export async function runTicks(network: SimNetwork, sources: SpikeSources, recor
             const out = outgoing[p];
             let count: number;
             if (pop.dynamics) {
-                const buffer = buffers[p];
-                const offset = (t % pop.slots) * size;
-                const constant = pop.constant;
-                if (constant) for (let n = 0; n < size; n++) buffer[offset + n] += constant[n];
-                count = pop.dynamics.step(buffer, offset, fired[p]);
-                buffer.fill(0, offset, offset + size);
+                count = pop.dynamics.step(buffers[p], (t % pop.slots) * size, constants[p], fired[p]);
             } else {
                 count = pop.population.isSource ? sources.emit(p, t, fired[p]) : 0;
             }
