@@ -44,9 +44,10 @@ function streamState(seed: number, stream: number): number {
     return absorb(h, t1);
 }
 
+/** The word for `counter`; its 32-bit halves by subtraction, not `%` (a double remainder is a library call, and this runs twice per random number). */
 function wordAt(state: number, counter: number): number {
-    const c0 = counter % TWO_32 >>> 0;
-    const c1 = Math.floor(counter / TWO_32) >>> 0;
+    const c1 = counter < TWO_32 ? 0 : Math.floor(counter / TWO_32);
+    const c0 = (counter - c1 * TWO_32) >>> 0;
     return fmix32(absorb(absorb(state, c0), c1) ^ 0x68e31da4);
 }
 

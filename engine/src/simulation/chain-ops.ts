@@ -120,8 +120,11 @@ export interface MatrixColumns {
  * columns: one int and one double per synapse, never a dense matrix.
  */
 export function fixedProbabilityColumns(g: Extract<Generator, { kind: 'fixed_probability' }>, out: number, inputs: number, q: (v: number) => number): MatrixColumns {
-    let columns = new Int32Array(1024);
-    let values = new Float64Array(1024);
+    // Sized for the expected count plus a margin, so that growing (a copy) is rare.
+    let columns = new Int32Array(Math.ceil(out * inputs * Math.min(1, g.p) * 1.01) + 1024);
+    const weight = g.weight;
+    const same = weight.kind === 'constant' ? q(weight.value) : weight.kind === 'ones' ? q(1) : undefined;
+    let values = same === undefined ? new Float64Array(columns.length) : undefined;
     const rowStart = new Int32Array(out + 1);
     const counts = new Int32Array(inputs + 1);
     const rowColumns = new Int32Array(inputs);
@@ -131,32 +134,35 @@ export function fixedProbabilityColumns(g: Extract<Generator, { kind: 'fixed_pro
         const m = fixedProbabilityRowInto(g, r, inputs, rowColumns, rowValues);
         if (n + m > columns.length) {
             const size = Math.max(2 * columns.length, n + m);
-            const grownColumns = new Int32Array(size);
-            grownColumns.set(columns.subarray(0, n));
-            columns = grownColumns;
-            const grownValues = new Float64Array(size);
-            grownValues.set(values.subarray(0, n));
-            values = grownValues;
+            columns = grownTo(columns, new Int32Array(size), n);
+            if (values) values = grownTo(values, new Float64Array(size), n);
         }
         for (let k = 0; k < m; k++) {
-            columns[n] = rowColumns[k];
-            values[n++] = q(rowValues[k]);
+            columns[n + k] = rowColumns[k];
             counts[rowColumns[k] + 1]++;
         }
+        if (values) for (let k = 0; k < m; k++) values[n + k] = q(rowValues[k]);
+        n += m;
         rowStart[r + 1] = n;
     }
     for (let c = 0; c < inputs; c++) counts[c + 1] += counts[c];
     const start = counts.slice();
     const row = new Int32Array(n);
-    const value = new Float64Array(n);
+    const value = values ? new Float64Array(n) : new Float64Array(n).fill(same!);
     for (let r = 0; r < out; r++) {
         for (let k = rowStart[r]; k < rowStart[r + 1]; k++) {
             const at = counts[columns[k]]++;
             row[at] = r;
-            value[at] = values[k];
+            if (values) value[at] = values[k];
         }
     }
     return { start, row, value };
+}
+
+/** `to` with the first `n` elements of `from`. */
+function grownTo<T extends Int32Array | Float64Array>(from: T, to: T, n: number): T {
+    to.set(from.subarray(0, n));
+    return to;
 }
 
 function columnsEmitter(matrix: () => MatrixColumns): ColumnEmitter {

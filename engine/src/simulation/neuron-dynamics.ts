@@ -8,7 +8,8 @@ export type FloatArray = Float32Array | Float64Array;
 
 /**
  * The state of one population and its update for one tick. `step` reads the summed input of
- * the tick (`input[offset + n]` for neuron n), updates the state, and for spiking nodes writes
+ * the tick (`input[offset + n]` plus `constant[n]`, added in the input's precision, for neuron
+ * n; the slot is left at zero for its next use), updates the state, and for spiking nodes writes
  * the neurons that fired into `fired` and returns their number; non-spiking nodes return −1 and
  * their output is `output` (the state `v`).
  */
@@ -16,7 +17,19 @@ export interface NeuronDynamics {
     readonly spiking: boolean;
     /** The recorded state: `v` (for Threshold, the input of the last tick). */
     readonly output: FloatArray;
-    step(input: FloatArray, offset: number, fired: Int32Array): number;
+    step(input: FloatArray, offset: number, constant: Float64Array, fired: Int32Array): number;
+}
+
+/**
+ * Neuron input at `at` for this tick: what arrived plus the constant, rounded as the buffer stores
+ * it (the same as adding the constant in a pass of its own); clears the slot. One pass over the
+ * slot instead of three (add constants, update, clear).
+ */
+function drain(input: FloatArray, at: number, constant: number): number {
+    input[at] += constant;
+    const x = input[at];
+    input[at] = 0;
+    return x;
 }
 
 /** How to discretise, and in what time unit `dt` is (the document's). */
@@ -66,7 +79,7 @@ export function neuronDynamics(node: NirNode, size: number, options: DynamicsOpt
             const v = copy(p.v_leak.slice());
             const args = [v, alloc(size), decay(p.tau_syn), copy(p.w_in), decay(p.tau_mem), copy(p.r), copy(p.v_leak)] as const;
             const firing = node.type === 'CubaLIF' ? threshold(p, copy, options) : undefined;
-            return currentBasedUniform(...args, firing) ?? currentBased(...args, firing);
+            return currentBasedUniform(...args, firing, options.single) ?? currentBased(...args, firing);
         }
         default:
             return heaviside(alloc(size), copy(p.threshold));
@@ -121,10 +134,10 @@ function leaky(v: FloatArray, alpha: FloatArray, r: FloatArray, leak: FloatArray
     return {
         spiking: firing !== undefined,
         output: v,
-        step(input, offset, fired) {
+        step(input, offset, constant, fired) {
             for (let n = 0; n < v.length; n++) {
                 const a = alpha[n];
-                v[n] = leak[n] + (v[n] - leak[n]) * a + r[n] * input[offset + n] * (1 - a);
+                v[n] = leak[n] + (v[n] - leak[n]) * a + r[n] * drain(input, offset + n, constant[n]) * (1 - a);
             }
             return firing ? fire(v, firing, fired) : -1;
         },
@@ -135,8 +148,8 @@ function integrating(v: FloatArray, rdt: FloatArray, firing: Firing | undefined)
     return {
         spiking: firing !== undefined,
         output: v,
-        step(input, offset, fired) {
-            for (let n = 0; n < v.length; n++) v[n] = v[n] + rdt[n] * input[offset + n];
+        step(input, offset, constant, fired) {
+            for (let n = 0; n < v.length; n++) v[n] = v[n] + rdt[n] * drain(input, offset + n, constant[n]);
             return firing ? fire(v, firing, fired) : -1;
         },
     };
@@ -148,10 +161,10 @@ function currentBased(
     return {
         spiking: firing !== undefined,
         output: v,
-        step(input, offset, fired) {
+        step(input, offset, constant, fired) {
             for (let n = 0; n < v.length; n++) {
                 const b = beta[n];
-                i[n] = i[n] * b + wIn[n] * input[offset + n] * (1 - b);
+                i[n] = i[n] * b + wIn[n] * drain(input, offset + n, constant[n]) * (1 - b);
                 const a = alpha[n];
                 v[n] = leak[n] + (v[n] - leak[n]) * a + r[n] * i[n] * (1 - a);
             }
@@ -164,10 +177,10 @@ function heaviside(last: FloatArray, th: FloatArray): NeuronDynamics {
     return {
         spiking: true,
         output: last,
-        step(input, offset, fired) {
+        step(input, offset, constant, fired) {
             let count = 0;
             for (let n = 0; n < last.length; n++) {
-                last[n] = input[offset + n];
+                last[n] = drain(input, offset + n, constant[n]);
                 if (last[n] > th[n]) fired[count++] = n;
             }
             return count;
@@ -187,10 +200,12 @@ function uniformValue(values: FloatArray | undefined): number | undefined {
  * `currentBased` for a population whose parameters are the same for every neuron (the common
  * case of scalars broadcast to the node's shape): the same arithmetic with the parameters held
  * in registers and the threshold test in the same pass, so a tick touches only `v`, `i` and the
- * input. Undefined when any parameter differs between neurons.
+ * input. Each new value is rounded as its store rounds it (`Math.fround` for float32 state) and
+ * kept in a register rather than read back. Undefined when any parameter differs between neurons.
  */
 function currentBasedUniform(
     v: FloatArray, i: FloatArray, betas: FloatArray, wIns: FloatArray, alphas: FloatArray, rs: FloatArray, leaks: FloatArray, firing: Firing | undefined,
+    single: boolean,
 ): NeuronDynamics | undefined {
     const [b, w, a, r, leak] = [betas, wIns, alphas, rs, leaks].map(uniformValue);
     const th = uniformValue(firing?.threshold);
@@ -201,18 +216,23 @@ function currentBasedUniform(
     const subtract = firing?.subtract ?? false;
     const threshold = th ?? Infinity;
     const resetTo = reset ?? 0;
+    const round = single ? Math.fround : (x: number) => x;
+    const keep = 1 - b;
+    const gain = 1 - a;
     return {
         spiking,
         output: v,
-        step(input, offset, fired) {
+        step(input, offset, constant, fired) {
             let count = 0;
             for (let n = 0; n < v.length; n++) {
-                i[n] = i[n] * b + w * input[offset + n] * (1 - b);
-                v[n] = leak + (v[n] - leak) * a + r * i[n] * (1 - a);
-                if (spiking && v[n] > threshold) {
-                    v[n] = subtract ? v[n] - threshold : resetTo;
+                const current = round(i[n] * b + w * drain(input, offset + n, constant[n]) * keep);
+                i[n] = current;
+                let u = round(leak + (v[n] - leak) * a + r * current * gain);
+                if (spiking && u > threshold) {
+                    u = subtract ? round(u - threshold) : resetTo;
                     fired[count++] = n;
                 }
+                v[n] = u;
             }
             return spiking ? count : -1;
         },

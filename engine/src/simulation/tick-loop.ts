@@ -31,6 +31,8 @@ interface Outgoing {
     readonly start: Int32Array;
     readonly target: Int32Array;
     readonly weight: FloatArray;
+    /** True when every synapse has the weight `weight[0]` (a procedural matrix with one weight): then the loop reads no weights. */
+    readonly uniform: boolean;
     readonly delay: Uint16Array | undefined;
     readonly peOf: Int32Array | undefined;
 }
@@ -54,6 +56,7 @@ export async function runTicks(network: SimNetwork, sources: SpikeSources, recor
     const alloc = (n: number): FloatArray => (options.single ? new Float32Array(n) : new Float64Array(n));
     const buffers = pops.map((p) => alloc(p.slots * p.population.size));
     const fired = pops.map((p) => new Int32Array(p.population.size));
+    const constants = pops.map((p) => p.constant ?? new Float64Array(p.population.size));
     const spikes = new Float64Array(pops.length);
     let events = 0;
     let packets = 0;
@@ -63,7 +66,7 @@ export async function runTicks(network: SimNetwork, sources: SpikeSources, recor
 
     const outgoing: Outgoing[][] = network.outgoing.map((list) => list.map((j): Outgoing => ({
         buffer: buffers[j.post], size: pops[j.post].population.size, slots: pops[j.post].slots,
-        start: j.rows.start, target: j.rows.post, weight: j.rows.weight, delay: j.rows.delay, peOf: transport?.peOf[j.post],
+        start: j.rows.start, target: j.rows.post, weight: j.rows.weight, uniform: isUniform(j.rows.weight), delay: j.rows.delay, peOf: transport?.peOf[j.post],
     })));
     const stamp = transport?.stamp;
     const peEvents = transport?.peEvents;
@@ -91,12 +94,7 @@ export async function runTicks(network: SimNetwork, sources: SpikeSources, recor
             const out = outgoing[p];
             let count: number;
             if (pop.dynamics) {
-                const buffer = buffers[p];
-                const offset = (t % pop.slots) * size;
-                const constant = pop.constant;
-                if (constant) for (let n = 0; n < size; n++) buffer[offset + n] += constant[n];
-                count = pop.dynamics.step(buffer, offset, fired[p]);
-                buffer.fill(0, offset, offset + size);
+                count = pop.dynamics.step(buffers[p], (t % pop.slots) * size, constants[p], fired[p]);
             } else {
                 count = pop.population.isSource ? sources.emit(p, t, fired[p]) : 0;
             }
@@ -152,7 +150,17 @@ function deliverSynapses(
         const now = t % slots;
         if (delay === undefined && id < 0) {
             const base = (now + 1 === slots ? 0 : now + 1) * size;
-            if (peOf === undefined) for (let k = first; k < end; k++) buffer[base + target[k]] += weight[k] * value;
+            if (L.uniform) {
+                const w = weight[0] * value;
+                if (peOf === undefined) for (let k = first; k < end; k++) buffer[base + target[k]] += w;
+                else {
+                    for (let k = first; k < end; k++) {
+                        const post = target[k];
+                        peEvents![peOf[post]]++;
+                        buffer[base + post] += w;
+                    }
+                }
+            } else if (peOf === undefined) for (let k = first; k < end; k++) buffer[base + target[k]] += weight[k] * value;
             else {
                 for (let k = first; k < end; k++) {
                     const post = target[k];
@@ -176,4 +184,10 @@ function deliverSynapses(
         }
     }
     return n;
+}
+
+/** True when every element of `values` equals the first (and there is one). */
+function isUniform(values: FloatArray): boolean {
+    for (let k = 1; k < values.length; k++) if (values[k] !== values[0]) return false;
+    return values.length > 0;
 }
