@@ -2,14 +2,22 @@ import type { Connectivity } from './types.js';
 import { rowBytes } from './types.js';
 import { backwardReach, forwardReach, gridSize, type Grid, type Window } from './grid-geometry.js';
 
-/** The (output position, kernel tap) pairs along one axis whose input index lies inside 0..length−1. */
+/**
+ * The (output position, kernel tap) pairs along one axis whose input index `o·s − p + j·d` lies
+ * inside 0..length−1: per tap, the output positions in range are one run, counted in closed form,
+ * so the cost is the kernel's size, not the output's (a hostile 10^9-wide output costs nothing).
+ */
 function insideTaps(length: number, outLength: number, k: number, s: number, p: number, d: number): number {
     let n = 0;
-    for (let o = 0; o < outLength; o++) {
-        for (let j = 0; j < k; j++) {
-            const x = o * s - p + j * d;
-            if (x >= 0 && x < length) n++;
+    for (let j = 0; j < k; j++) {
+        const offset = j * d - p;
+        if (!(s > 0)) {
+            if (offset >= 0 && offset < length) n += outLength;
+            continue;
         }
+        const lo = Math.max(0, Math.ceil(-offset / s));
+        const hi = Math.min(outLength - 1, Math.floor((length - 1 - offset) / s));
+        if (hi >= lo) n += hi - lo + 1;
     }
     return n;
 }
