@@ -40,7 +40,7 @@ describe('bin/nirmesh.cjs', () => {
 
     it('checks the readable files when one of several cannot be read, and exits 2', () => {
         const run = nirmesh('check', 'missing.nir.yaml', MISTAKES);
-        expect(run.stderr).toContain('missing.nir.yaml: cannot read (ENOENT)');
+        expect(run.stderr).toContain('missing.nir.yaml: cannot read (ENOENT');
         expect(run.stdout).toMatch(/mistakes\.nir\.yaml:\d+:\d+ - error /);
         expect(run.stdout).toContain('1 file checked');
         expect(run.code).toBe(2);
