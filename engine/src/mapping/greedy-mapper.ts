@@ -6,7 +6,7 @@ import type { CancellationToken } from '../util/cancellation.js';
 import { createInterrupter, throwIfCancelled } from '../util/cancellation.js';
 import { machineGraphOf } from '../machine/lower.js';
 import { peCostModel, spikeListBytesPerNeuron } from '../machine/pe-cost-model.js';
-import { SPINNAKER_NEURON_MODELS } from '../targets/neuron-models.js';
+import { SPINNAKER_NEURON_MODELS_BY_TYPE as OWN_MODELS } from '../targets/neuron-models.js';
 import { synapsePlan } from '../machine/synapse-plan.js';
 import { settingValue } from '../targets/setting.js';
 import { machineLimits } from './machine-limits.js';
@@ -23,8 +23,6 @@ import type { MachineProgram } from './machine-program.js';
 
 /** Steps of recording budgeted when the caller names none. */
 export const DEFAULT_STEPS = 1000;
-
-const OWN_MODELS = new Map(SPINNAKER_NEURON_MODELS.map((m) => [m.id, m]));
 
 /**
  * The `greedy` mapper: sizes slices to the SRAM window, fills PEs along a Hilbert curve with the

@@ -7,7 +7,7 @@ import { settingValue } from '../targets/setting.js';
 import { buildNetwork } from './network.js';
 import { machineGraphOf } from '../machine/lower.js';
 import { synapsePlan } from '../machine/synapse-plan.js';
-import { SPINNAKER_NEURON_MODELS } from '../targets/neuron-models.js';
+import { SPINNAKER_NEURON_MODELS_BY_TYPE as OWN_MODELS } from '../targets/neuron-models.js';
 import { spikeSources } from './spike-sources.js';
 import { Recorder } from './recorder.js';
 import { runTicks } from './tick-loop.js';
@@ -28,9 +28,6 @@ export const builtinSimulator: Simulator = {
     title: 'NIRmesh: time-stepped, packets routed through the mapped mesh',
     run: async (request) => simulate(request),
 };
-
-/** The neuron models the synapse plan consults (conv and delayed variants), by NIR type. */
-const OWN_MODELS = new Map(SPINNAKER_NEURON_MODELS.map((m) => [m.id, m]));
 
 async function simulate(request: SimulationRequest): Promise<RunResult> {
     const started = performance.now();

@@ -37,3 +37,6 @@ export const SPINNAKER_NEURON_MODELS: readonly NeuronModel[] = [
     // times themselves are the target's `spike_list_bytes_per_spike` per expected spike.
     model('Input', 2, { machineModel: 'spike_list' }, 'estimate: spike_list layout not read; two words per source neuron plus its spike times', true),
 ];
+
+/** The same models by NIR type, for code that looks them up without an engine's registry (the mapper's and the simulator's fallback). */
+export const SPINNAKER_NEURON_MODELS_BY_TYPE: ReadonlyMap<string, NeuronModel> = new Map(SPINNAKER_NEURON_MODELS.map((m) => [m.id, m]));
