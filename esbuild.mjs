@@ -11,7 +11,7 @@ const nodeExternals = ['vscode', 'h5wasm', 'elkjs'];
 const bundles = [
     { entryPoints: { cli: 'cli/src/main.ts' }, platform: 'node', format: 'cjs', outExtension: { '.js': '.cjs' } },
     { entryPoints: { server: 'server/src/main.ts' }, platform: 'node', format: 'cjs', outExtension: { '.js': '.cjs' } },
-    { entryPoints: { 'nir-read-worker': 'server/src/nir-reader/read-worker.ts' }, platform: 'node', format: 'cjs', outExtension: { '.js': '.cjs' } },
+    { entryPoints: { 'nir-read-worker': 'host/nir-reader/read-worker.ts' }, platform: 'node', format: 'cjs', outExtension: { '.js': '.cjs' } },
     { entryPoints: { client: 'client/src/extension.ts' }, platform: 'node', format: 'cjs', outExtension: { '.js': '.cjs' } },
     { entryPoints: { 'webview-placement': 'client/webviews/placement/main.ts' }, platform: 'browser', format: 'iife' },
     { entryPoints: { 'webview-trace': 'client/webviews/trace/main.ts' }, platform: 'browser', format: 'iife' },

@@ -1,4 +1,5 @@
 import { createEngine } from '../../engine/src/index.js';
+import { bundledReadWorker, readerLimitsFromEnv, WorkerNirReader } from '../../host/nir-reader/index.js';
 import { COMMANDS } from './commands/index.js';
 import { EXIT, UsageError, type CliCommand, type CliOutput } from './cli-context.js';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -41,8 +42,10 @@ export async function runCli(argv: readonly string[], out: CliOutput, cwd: strin
         out.stdout(commandHelpText(command));
         return EXIT.ok;
     }
+    const nirReader = startNirReader(out);
     try {
-        return await command.run(rest, { engine: createEngine(), out, cwd });
+        const engine = createEngine({ readNir: nirReader && ((bytes, lenient) => nirReader.read(bytes, lenient)) });
+        return await command.run(rest, { engine, out, cwd });
     } catch (error) {
         if (error instanceof UsageError) {
             out.stderr(`nirmesh: ${error.message}\n`);
@@ -50,5 +53,20 @@ export async function runCli(argv: readonly string[], out: CliOutput, cwd: strin
         }
         out.stderr(`nirmesh: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
         return EXIT.usage;
+    } finally {
+        nirReader?.dispose();
     }
+}
+
+/**
+ * The `.nir` reader of one invocation: HDF5 runs in the worker bundled beside the CLI, so a read that
+ * outlives its bound (`NIRMESH_NIR_READ_TIMEOUT_MS`, default 60 s) ends as `hdf5/read-timeout`
+ * and the worker is stopped. Undefined when the sources run unbundled (in-process tests).
+ */
+function startNirReader(out: CliOutput): WorkerNirReader | undefined {
+    const script = bundledReadWorker();
+    if (!script) return undefined;
+    const { limits, warning } = readerLimitsFromEnv(process.env);
+    if (warning) out.stderr(`nirmesh: ${warning}\n`);
+    return new WorkerNirReader(script, limits);
 }

@@ -106,6 +106,12 @@ export interface EngineOptions {
     readonly plugins?: readonly EnginePlugin[];
     /** Leave out the built-in plugins (for tests of the plugin seam). */
     readonly withoutBuiltins?: boolean;
+    /**
+     * Reads the bytes of a `.nir` file given to `load`, `analyze` or `run`: the command line passes
+     * a reader that runs HDF5 in a worker thread within a time bound (HDF5 loops forever on some
+     * damaged files). By default `readNirFile` reads them on the caller's thread.
+     */
+    readonly readNir?: (bytes: Uint8Array, lenient: boolean) => Promise<LoadResult>;
 }
 
 /**
@@ -114,8 +120,10 @@ export interface EngineOptions {
  */
 export class Engine {
     readonly registry = new Registry();
+    private readonly readNir: (bytes: Uint8Array, lenient: boolean) => Promise<LoadResult>;
 
     constructor(options: EngineOptions = {}) {
+        this.readNir = options.readNir ?? ((bytes, lenient) => readNirFile(bytes, { lenient }));
         const plugins = [...(options.withoutBuiltins ? [] : BUILTIN_PLUGINS), ...(options.plugins ?? [])];
         for (const plugin of plugins) registerPlugin(this.registry, plugin);
     }
@@ -134,7 +142,7 @@ export class Engine {
             const problems = input.decodeProblems?.length ? appendAll([...input.decodeProblems], parsed.problems) : parsed.problems;
             return { ...parsed, problems: capMessages(problems) };
         }
-        const read = await readNirFile(input.bytes, { lenient: input.lenient });
+        const read = await this.readNir(input.bytes, input.lenient ?? false);
         return { ...read, problems: capMessages(read.problems) };
     }
 

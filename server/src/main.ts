@@ -1,6 +1,5 @@
 // The language server executable (`node dist/server.cjs --stdio`, or `--node-ipc` under VS Code).
-import { realpathSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { bundledReadWorker, readerLimitsFromEnv } from '../../host/nir-reader/index.js';
 import { createNodeConnection, installRoot, startServer, type NodeTransport } from './server.js';
 
 const transport: NodeTransport | undefined = process.argv.includes('--stdio')
@@ -13,6 +12,7 @@ if (!transport) {
     process.stderr.write('usage: node server.cjs --stdio | --node-ipc\n');
     process.exitCode = 2;
 } else {
-    const nirReadWorker = join(dirname(realpathSync(process.argv[1])), 'nir-read-worker.cjs');
-    startServer(createNodeConnection(transport), { rootDir: installRoot(), nirReadWorker });
+    const { limits, warning } = readerLimitsFromEnv(process.env);
+    if (warning) process.stderr.write(`nirmesh: ${warning}\n`);
+    startServer(createNodeConnection(transport), { rootDir: installRoot(), nirReadWorker: bundledReadWorker(), nirReadLimits: limits });
 }

@@ -34,7 +34,7 @@ import {
     registerCodeLensRefresh, registerConfiguration, registerDiagnostics, registerDocumentSync, registerMapRequest, registerRunRequests, registerExportRequest, type ServerCore,
 } from './handlers/index.js';
 import { EXPORT_REQUEST, MAP_METHOD, RUN_REQUEST, SAVE_TRACE_REQUEST, TRACE_CHUNK_REQUEST } from '../../protocol/index.js';
-import { WorkerNirReader } from './nir-reader/index.js';
+import { WorkerNirReader, type WorkerReaderLimits } from '../../host/nir-reader/index.js';
 
 /** How to start a server. */
 export interface ServerOptions {
@@ -45,6 +45,8 @@ export interface ServerOptions {
     readonly engine?: Engine;
     /** The `.nir` reader worker script (dist/nir-read-worker.cjs); without it `.nir` files are read on this thread. */
     readonly nirReadWorker?: string;
+    /** The reader worker's bounds (`readerLimitsFromEnv`); the defaults otherwise. */
+    readonly nirReadLimits?: WorkerReaderLimits;
 }
 
 /** What the core itself offers in `initialize`; features add theirs. */
@@ -80,7 +82,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const features = options.features ?? FEATURES;
     const settings = new SettingsSource(connection);
     const store = new DocumentStore();
-    const nirReader = options.nirReadWorker ? new WorkerNirReader(options.nirReadWorker) : undefined;
+    const nirReader = options.nirReadWorker ? new WorkerNirReader(options.nirReadWorker, options.nirReadLimits) : undefined;
     const cache = new LoadCache(engine, nirReader && ((bytes, lenient) => nirReader.read(bytes, lenient)));
     const pipeline = new Pipeline(engine, cache, log, process.env.NIRMESH_TIMING ? (line) => log.log(line) : undefined);
     const scheduler = new Scheduler({ store, pipeline, settings: () => settings.current(), ready: settings.ready, log });

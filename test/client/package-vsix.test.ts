@@ -31,7 +31,7 @@ describe('the packaged extension', () => {
         const vsix = packageVsix();
         const names = zipNames(vsix).filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length));
         for (const file of [
-            'package.json', 'readme.md', 'dist/client.cjs', 'dist/server.cjs', 'dist/cli.cjs', 'dist/webview-placement.js', 'dist/webview-elk-worker.js', 'dist/webview-trace.js',
+            'package.json', 'readme.md', 'dist/client.cjs', 'dist/server.cjs', 'dist/cli.cjs', 'dist/nir-read-worker.cjs', 'dist/webview-placement.js', 'dist/webview-elk-worker.js', 'dist/webview-trace.js',
             'node_modules/h5wasm/package.json', 'node_modules/h5wasm/dist/node/hdf5_hl.js', 'node_modules/h5wasm/dist/esm/hdf5_hl.js', 'node_modules/h5wasm-plugins/plugins/libH5Zlzf.so',
             'schemas/nir-yaml.schema.json', 'docs/diagnostics.md',
         ]) expect(names, file).toContain(file);

@@ -17,7 +17,7 @@ function sourceFiles(dir: string): string[] {
 /** Every code the source can emit: `code: 'ns/name'` literals and registered check ids. */
 function emittedCodes(): Set<string> {
     const codes = new Set<string>();
-    for (const file of ['engine/src', 'server/src', 'cli/src'].flatMap((d) => sourceFiles(join(root, d)))) {
+    for (const file of ['engine/src', 'server/src', 'cli/src', 'host'].flatMap((d) => sourceFiles(join(root, d)))) {
         for (const match of readFileSync(file, 'utf8').matchAll(/\bcode:\s*'([^']+)'/g)) {
             if (CODE.test(match[1])) codes.add(match[1]);
         }
@@ -35,7 +35,7 @@ function documentedCodes(): string[] {
 }
 
 describe('diagnostic code documentation', () => {
-    it('documents every code the engine, server and CLI can emit, exactly once', () => {
+    it('documents every code the engine, server, CLI and host code can emit, exactly once', () => {
         const documented = documentedCodes();
         const duplicates = documented.filter((code, i) => documented.indexOf(code) !== i);
         expect(duplicates).toEqual([]);

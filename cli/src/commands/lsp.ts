@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-context.js';
 import { UsageError } from '../cli-context.js';
 import { parseOptions } from '../parse-options.js';
+import { bundledReadWorker, readerLimitsFromEnv } from '../../../host/nir-reader/index.js';
 
 /**
  * `nirmesh lsp --stdio` (or `--node-ipc`): the language server, in this process, for any LSP
@@ -18,7 +19,8 @@ export const lspCommand: CliCommand = {
         if (values.stdio === values['node-ipc']) throw new UsageError('lsp: pass exactly one of --stdio or --node-ipc');
         // Loaded here, so that the other commands do not pay for the server's start-up.
         const { createNodeConnection, installRoot, startServer } = await import('../../../server/src/server.js');
-        startServer(createNodeConnection(values.stdio ? 'stdio' : 'node-ipc'), { rootDir: installRoot(), engine });
+        const nirReadLimits = readerLimitsFromEnv(process.env).limits;
+        startServer(createNodeConnection(values.stdio ? 'stdio' : 'node-ipc'), { rootDir: installRoot(), engine, nirReadWorker: bundledReadWorker(), nirReadLimits });
         return new Promise<number>(() => undefined); // the connection ends the process on `exit`
     },
 };

@@ -13,7 +13,7 @@ const SEEDS = [
     'generated/graph_metadata.nir', 'generated/prim_nirgraph_nested.nir', 'generated/graph_conv_net.nir',
 ].map((file) => corpusBytes(file));
 
-/** The language server's reader worker (`node esbuild.mjs` builds it), through which the files are read. */
+/** The reader worker (`node esbuild.mjs` builds it), through which the files are read. */
 const WORKER = join(import.meta.dirname, '..', '..', '..', 'dist', 'nir-read-worker.cjs');
 
 /** The bounds every read of a mutated file must keep (the worker stops a read after 10 s). */
@@ -122,7 +122,7 @@ afterAll(() => {
 });
 
 /**
- * Byte-level fuzzing of the `.nir` reader as the language server runs it (in its reader worker):
+ * Byte-level fuzzing of the `.nir` reader as the server and the CLI run it (in the reader worker):
  * bit flips, truncation, splices from other files and duplicated HDF5 blocks, on real corpus files.
  * Every read must answer within its time bound, never with an internal error, without ending its
  * process, and under the memory ceiling. (HDF5 itself can loop forever on a corrupt global heap;

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { LoadResult } from '../../../engine/src/index.js';
+import type { LoadResult } from '../../engine/src/index.js';
 import type { NirReadReply, NirReadRequest } from './protocol.js';
 
 /** When the reader worker is stopped and replaced. */
@@ -9,6 +9,9 @@ export interface WorkerReaderLimits {
     /** Retire the worker once its h5wasm module has unwound this many calls (about 20,000 exhaust it). */
     readonly retireAfterUnwoundCalls: number;
 }
+
+/** The environment variable that sets the time bound of one read, in milliseconds (docs/safety.md). */
+export const READ_TIMEOUT_VARIABLE = 'NIRMESH_NIR_READ_TIMEOUT_MS';
 
 /** One minute a file; a fresh module after 2,000 unwound calls, a tenth of what exhausts one. */
 export const DEFAULT_WORKER_READER_LIMITS: WorkerReaderLimits = { readTimeMs: 60_000, retireAfterUnwoundCalls: 2_000 };
@@ -74,7 +77,7 @@ export class WorkerNirReader {
         }
         const id = ++this.nextId;
         const timer = setTimeout(() => {
-            const message = `Reading the file took longer than ${this.limits.readTimeMs / 1000} s and was stopped; it is too large or too complex to read in the editor (try nirmesh check).`;
+            const message = `Reading the file took longer than ${this.limits.readTimeMs / 1000} s and was stopped: HDF5 loops forever on some damaged files, and a very large file may need longer (${READ_TIMEOUT_VARIABLE} sets the bound, in milliseconds).`;
             this.finish(id, { problems: [{ code: 'hdf5/read-timeout', severity: 'error', message, origin: ROOT }] });
             this.retire();
         }, this.limits.readTimeMs);

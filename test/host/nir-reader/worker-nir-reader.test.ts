@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WorkerNirReader } from '../../../server/src/nir-reader/index.js';
+import { WorkerNirReader } from '../../../host/nir-reader/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 /** The worker bundle (`node esbuild.mjs` builds it, as the server tests need dist/). */

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LspTestClient } from '../../helpers/lsp-client.js';
-import { H5PY_AVAILABLE, H5PY_SKIP_REASON, craftWithH5py } from '../../helpers/h5py.js';
+import { LspTestClient } from '../helpers/lsp-client.js';
+import { H5PY_AVAILABLE, H5PY_SKIP_REASON, craftWithH5py } from '../helpers/h5py.js';
 
 const SPEC = 'node:\n  type: NIRGraph\n  nodes:\n    a: {type: Input, shape: [2]}\n    b: {type: Output, shape: [3]}\n  edges: [a -> b]\n';
 

@@ -2,8 +2,8 @@
 // the engine's HDF5 reader in this thread's own h5wasm module and replies with the result and the
 // module's wear, so the server can retire a worn module (see worker-nir-reader.ts).
 import { parentPort } from 'node:worker_threads';
-import { hdf5ModuleWear, readNirFile } from '../../../engine/src/index.js';
-import { registerShippedHdf5Plugins } from '../../../host/hdf5-plugins.js';
+import { hdf5ModuleWear, readNirFile } from '../../engine/src/index.js';
+import { registerShippedHdf5Plugins } from '../hdf5-plugins.js';
 import type { NirReadReply, NirReadRequest } from './protocol.js';
 
 registerShippedHdf5Plugins();

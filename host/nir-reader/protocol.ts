@@ -1,4 +1,4 @@
-import type { Hdf5ModuleWear, LoadResult } from '../../../engine/src/index.js';
+import type { Hdf5ModuleWear, LoadResult } from '../../engine/src/index.js';
 
 /** A `.nir` file to read, sent to the reader worker. */
 export interface NirReadRequest {
