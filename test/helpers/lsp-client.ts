@@ -48,6 +48,8 @@ export interface LspClientOptions {
     readonly sections?: Record<string, unknown>;
     /** Default timeout of each wait, in milliseconds. */
     readonly timeoutMs?: number;
+    /** Environment variables added to this process's for the server. */
+    readonly env?: Record<string, string>;
 }
 
 /** One `$/progress` notification. */
@@ -132,7 +134,7 @@ export class LspTestClient {
     /** Spawns the server and connects to it (call `initialize` next). */
     static start(options: LspClientOptions = {}): LspTestClient {
         const [command, ...args] = options.command ?? ['node', join(ROOT, 'dist', 'server.cjs'), '--stdio'];
-        const child = spawn(command, args, { cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(command, args, { cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
         if (!child.stdout || !child.stdin) throw new Error('could not open the server process pipes');
         const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
         return new LspTestClient(child, connection, options.timeoutMs ?? 20_000, options.settings ?? {}, options.sections ?? {});
