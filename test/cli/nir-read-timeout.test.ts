@@ -47,6 +47,17 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'nir-read-worker.cjs')))('a .nir 
         }
     }, 200_000);
 
+    it.each([
+        ['map', []],
+        ['run', ['--steps', '10']],
+        ['export', ['--to', 'py-spinnaker2', '--out', join(tmpdir(), `nirmesh-read-timeout-export-${process.pid}`)]],
+    ])('ends %s the same way', (command, flags) => {
+        const run = nirmesh(command, LOOPING, ...flags);
+        expect(run.signal).toBeNull();
+        expect(run.stdout + run.stderr).toContain(`${LOOPING} [/] - error hdf5/read-timeout`);
+        expect(run.code).toBe(1);
+    }, 200_000);
+
     it('warns about a bound that is not a number of milliseconds and reads with the default', () => {
         const run = spawnSync(process.execPath, [BIN, 'check', join('examples', 'ff-lif-classifier.nir.yaml')], {
             cwd: ROOT, encoding: 'utf8', env: { ...process.env, NIRMESH_NIR_READ_TIMEOUT_MS: '1e99' },

@@ -56,7 +56,9 @@ export const exportCommand: CliCommand = {
         const errors = diagnostics.filter((d) => d.severity === 'error');
         if (!mapping || !analysis || errors.length > 0) {
             for (const d of errors) out.stderr(formatDiagnosticLine(d) + '\n');
-            out.stderr(`nirmesh: ${file.path} does not fit ${target.id}${errors.length > 0 ? ` (${errors.length} error${errors.length === 1 ? '' : 's'})` : ''}; nothing written\n`);
+            const count = errors.length > 0 ? ` (${errors.length} error${errors.length === 1 ? '' : 's'})` : '';
+            // A file that could not be read has no graph to fit: say so rather than "does not fit".
+            out.stderr(`nirmesh: ${file.path} ${analysis ? `does not fit ${target.id}` : 'could not be read'}${count}; nothing written\n`);
             return EXIT.problems;
         }
         const sources = machineGraphOf(analysis).populations.filter((p) => p.isSource).map((p) => p.name);
