@@ -84,6 +84,23 @@ describe.skipIf(!HAS_CHROMIUM)('the standalone placement page', () => {
         await drawn(page);
         expect(await page.evaluate(() => document.body.dataset.chips)).toBe('34560');
         await page.screenshot({ path: join(ARTIFACTS, 'placement-720-boards.png') });
+        // At every level of detail, a used chip is drawn in a heat colour and an unused one (drawn
+        // through the repeated chip tile) in the chip colour, not the background.
+        for (const [pixels, detail] of [[2, 'machine'], [8, 'chips'], [60, 'pes']] as const) {
+            const seen = await page.evaluate(async (px) => {
+                const app = (window as unknown as { nirmeshPlacement: { mesh: { view: { zoomTo(c: unknown, px: number): void; pointOf(c: unknown, pe?: number): { x: number; y: number }; detail: string }; chip(x: number, y: number): unknown } } }).nirmeshPlacement;
+                const used = app.mesh.chip(0, 0), unused = app.mesh.chip(3, 2);
+                app.mesh.view.zoomTo(unused, px);
+                await new Promise((resolve) => requestAnimationFrame(resolve));
+                const canvas = document.getElementById('mesh') as HTMLCanvasElement;
+                const ratio = canvas.width / canvas.getBoundingClientRect().width;
+                const rgb = (p: { x: number; y: number }) => [...(canvas.getContext('2d')?.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data ?? [])];
+                return { detail: app.mesh.view.detail, used: rgb(app.mesh.view.pointOf(used, 0)), unused: rgb(app.mesh.view.pointOf(unused)) };
+            }, pixels);
+            expect(seen.detail).toBe(detail);
+            expect(seen.unused[3], `unused chip at ${detail}`).toBeGreaterThan(0);
+            expect(Math.abs(seen.used[0] - seen.used[2]), `used chip at ${detail}`).toBeGreaterThan(60); // viridis, far from grey
+        }
         // Zoom into the used corner and click a used PE: the panel says what it holds.
         const held = await page.evaluate(() => {
             const app = (window as unknown as { nirmeshPlacement: { mesh: { view: { zoomTo(c: unknown, px: number): void; pointOf(c: unknown, pe: number): { x: number; y: number } }; chip(x: number, y: number): unknown } } }).nirmeshPlacement;
