@@ -165,18 +165,22 @@ export class MeshView {
         const tile = this.tiles.tile(c, s, ratio, pes, theme);
         if (!tile) return;
         const matrix = new DOMMatrix();
+        // Nearest-pixel sampling: a smoothed tile would bleed its edge into the gap below each row.
+        c.imageSmoothingEnabled = false;
         for (const run of model.rowRuns) {
             const [x0, y] = chipPosition(run.x0, run.y);
-            const top = this.originY + y * s;
-            if (top + s < 0 || top > height) continue;
+            const rowY = this.originY + y * s;
+            if (rowY + s < 0 || rowY > height) continue;
             const rowX = this.originX + (x0 - run.x0) * s;
-            const left = Math.max(this.originX + x0 * s, 0);
-            const right = Math.min(this.originX + (x0 + run.x1 - run.x0 + 1) * s, width);
+            // Whole device pixels inward, so that no edge pixel samples the next tile's chip.
+            const left = Math.ceil(Math.max(this.originX + x0 * s, 0) * ratio) / ratio, top = Math.ceil(rowY * ratio) / ratio;
+            const right = Math.floor(Math.min(this.originX + (x0 + run.x1 - run.x0 + 1) * s, width) * ratio) / ratio, bottom = Math.floor((rowY + s) * ratio) / ratio;
             if (right <= left) continue;
-            tile.pattern.setTransform(matrix.translate(rowX, top).scale(s / tile.pixels));
+            tile.pattern.setTransform(matrix.translate(rowX, rowY).scale(s / tile.pixels));
             c.fillStyle = tile.pattern;
-            c.fillRect(left, top, right - left, s);
+            c.fillRect(left, top, right - left, bottom - top);
         }
+        c.imageSmoothingEnabled = true;
     }
 
     /** The used chips, each one colour: grouped by colour, one fill per colour. */
