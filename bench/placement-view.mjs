@@ -2,7 +2,7 @@
 // network with back edges (on spinnaker2-board48), and the first paint and the frame time while
 // zooming and panning for a 720-board machine (34,560 chips). The pages are `nirmesh map --html` reports of
 // real mappings, opened in headless Chromium (Debian's chromium, playwright-core). ELK's layout is
-// also timed alone in Node, whole and as the view draws it (collapsed above 300 boxes).
+// also timed alone in Node, whole and as the view draws it (collapsed above 150 boxes).
 // Needs `node esbuild.mjs` first (npm run bench does it). Writes bench/results/placement-view.json.
 //
 //   node bench/placement-view.mjs [--nodes 1000] [--out FILE]
