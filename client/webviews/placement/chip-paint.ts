@@ -29,17 +29,17 @@ export function paintPes(c: CanvasRenderingContext2D, grid: PeGrid, x: number, y
     c.strokeRect(x + 0.5, y + 0.5, side - 1, side - 1);
     const cw = side / grid.columns, ch = side / grid.rows;
     const gap = Math.min(1.5, cw * 0.12);
+    // Neighbouring PEs mostly share a colour: the fill style (parsed by the canvas) is set only when it changes.
+    let fill = '', alpha = 1;
     for (let pe = 0; pe < grid.count; pe++) {
         const { value, lit, faded } = look(pe);
         const px = x + (pe % grid.columns) * cw + gap, py = y + Math.floor(pe / grid.columns) * ch + gap;
-        if (!Number.isNaN(value)) {
+        const used = !Number.isNaN(value);
+        if (used || cw >= 5) {
             // With a selection, the other PEs fade so that the selected node's PEs stand out in their own colours.
-            c.globalAlpha = faded ? 0.25 : 1;
-            c.fillStyle = heatColour(value, theme);
-            c.fillRect(px, py, cw - 2 * gap, ch - 2 * gap);
-            c.globalAlpha = 1;
-        } else if (cw >= 5) {
-            c.fillStyle = theme.idle;
+            const colour = used ? heatColour(value, theme) : theme.idle, opacity = used && faded ? 0.25 : 1;
+            if (colour !== fill) c.fillStyle = fill = colour;
+            if (opacity !== alpha) c.globalAlpha = alpha = opacity;
             c.fillRect(px, py, cw - 2 * gap, ch - 2 * gap);
         }
         if (lit && cw >= 8) {
@@ -48,6 +48,7 @@ export function paintPes(c: CanvasRenderingContext2D, grid: PeGrid, x: number, y
             c.strokeRect(px, py, cw - 2 * gap, ch - 2 * gap);
         }
     }
+    c.globalAlpha = 1;
 }
 
 /** A pattern whose tile is one unused chip and the gap around it, `pixels` device pixels square. */
