@@ -1,14 +1,14 @@
 // Placement view benchmark: the graph layout and the first paint of the view for a 1,000-node
 // network with back edges (on spinnaker2-board48), and the first paint and the frame time while
-// zooming for a 720-board machine (34,560 chips). The pages are `nirmesh map --html` reports of
+// zooming and panning for a 720-board machine (34,560 chips). The pages are `nirmesh map --html` reports of
 // real mappings, opened in headless Chromium (Debian's chromium, playwright-core). ELK's layout is
-// also timed alone in Node, whole and as the view draws it (collapsed above 300 boxes).
+// also timed alone in Node, whole and as the view draws it (collapsed above 150 boxes).
 // Needs `node esbuild.mjs` first (npm run bench does it). Writes bench/results/placement-view.json.
 //
 //   node bench/placement-view.mjs [--nodes 1000] [--out FILE]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import ElkBundled from 'elkjs/lib/elk.bundled.js';
 import { chromium } from 'playwright-core';
@@ -80,25 +80,60 @@ async function firstPaint(browser, page) {
     return { tab, timing };
 }
 
-/** Mean time of one mesh frame over `frames` zoom steps into chip (0, 0), then out to the whole machine. */
-async function zoomFrames(tab, frames = 30) {
-    return tab.evaluate(async (count) => {
-        const app = window.nirmeshPlacement;
-        const chip = app.mesh.chip(0, 0);
-        const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
-        const times = [];
-        for (let i = 0; i < count; i++) {
-            const started = performance.now();
-            app.mesh.view.zoomTo(chip, 0.6 * 1.25 ** i);
-            await frame();
-            times.push(performance.now() - started);
-        }
-        times.sort((a, b) => a - b);
-        return { mean_frame_ms: Math.round((10 * times.reduce((a, b) => a + b, 0)) / count) / 10, p90_frame_ms: Math.round(10 * times[Math.floor(count * 0.9)]) / 10 };
-    }, frames);
+/** Mean, 90th percentile and largest of some times, in ms to a tenth. */
+function spread(times) {
+    const sorted = [...times].sort((a, b) => a - b);
+    const tenth = (v) => Math.round(10 * v) / 10;
+    return { mean: tenth(sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length)), p90: tenth(sorted[Math.floor(sorted.length * 0.9)] ?? NaN), max: tenth(sorted[sorted.length - 1] ?? NaN) };
 }
 
-const results = { date: new Date().toISOString(), nodes };
+/**
+ * Frame times of the mesh while it moves: `zoom` steps into chip (0, 0) from the whole machine
+ * to single PEs, and `pan` steps sideways at each level of detail. Three measures per frame: the
+ * wall time from the change to the next animation frame (as a user sees it, but it grows with the
+ * machine's load: other processes share the CPU), the main thread's CPU time of the frame (Chromium's
+ * trace, the frame's script, style, paint and canvas raster; what the view costs, whatever the load),
+ * and the view's own drawing (its `nirmesh-mesh-frame` measures).
+ */
+async function meshFrames(tab) {
+    const cdp = await tab.context().newCDPSession(tab);
+    const measure = async (steps) => {
+        await cdp.send('Tracing.start', { categories: 'cc,devtools.timeline', transferMode: 'ReturnAsStream' });
+        const wall = await tab.evaluate(async (moves) => {
+            const app = window.nirmeshPlacement;
+            const chip = app.mesh.chip(0, 0);
+            const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+            await frame();
+            performance.clearMeasures('nirmesh-mesh-frame');
+            const times = [];
+            for (const [pixels, dx] of moves) {
+                const started = performance.now();
+                app.mesh.view.zoomTo(chip, pixels);
+                app.mesh.view.panBy(dx, 0);
+                await frame();
+                times.push(performance.now() - started);
+            }
+            return { times, draws: performance.getEntriesByName('nirmesh-mesh-frame').map((e) => e.duration) };
+        }, steps);
+        const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+        await cdp.send('Tracing.end');
+        const { stream } = await done;
+        let text = '';
+        for (let chunk = await cdp.send('IO.read', { handle: stream }); ; chunk = await cdp.send('IO.read', { handle: stream })) {
+            text += chunk.data;
+            if (chunk.eof) break;
+        }
+        await cdp.send('IO.close', { handle: stream });
+        const frames = JSON.parse(text).traceEvents.filter((e) => e.ph === 'X' && e.name === 'ProxyMain::BeginMainFrame' && e.tdur !== undefined);
+        return { frames: steps.length, wall_ms: spread(wall.times), main_thread_cpu_ms: spread(frames.slice(-steps.length).map((e) => e.tdur / 1000)), draw_ms: spread(wall.draws) };
+    };
+    const zoom = Array.from({ length: 30 }, (_, i) => [0.6 * 1.25 ** i, 0]);
+    // 20 steps of 40 pixels at each level: the whole machine, chips, chips with links, PEs.
+    const pan = [1.5, 8, 20, 60].flatMap((pixels) => Array.from({ length: 20 }, (_, i) => [pixels, -40 * i]));
+    return { zoom: await measure(zoom), pan: await measure(pan) };
+}
+
+const results = { date: new Date().toISOString(), load_average: loadavg()[0], nodes };
 const big = mapPage(`net-${nodes}`, specWithBackEdges(nodes), 'spinnaker2-board48');
 results.graph = { nodes: big.data.graph.nodes.length, edges: big.data.graph.edges.length, ...(await layoutInNode(big.data.graph)) };
 const machine = mapPage('sparse-720', readFileSync(join(root, 'examples', 'sparse-procedural.nir.yaml'), 'utf8'), 'spinnaker2-boards:720');
@@ -112,7 +147,7 @@ try {
     results.graph.first_paint = graphView.timing;
     await graphView.tab.close();
     const machineView = await firstPaint(browser, machine.page);
-    results.machine_720_boards = { chips: machine.data.placement.mesh.chips.length / 2, first_paint: machineView.timing, zoom: await zoomFrames(machineView.tab) };
+    results.machine_720_boards = { chips: machine.data.placement.mesh.chips.length / 2, first_paint: machineView.timing, ...(await meshFrames(machineView.tab)) };
     await machineView.tab.close();
 } finally {
     await browser.close();
@@ -123,6 +158,7 @@ console.log(`graph: ${results.graph.nodes} nodes, ${results.graph.edges} edges; 
 const paint = (p) => `first paint ${p.first_paint_ms} ms, ELK's layout drawn after ${p.elk_layout_drawn_ms} ms (${p.navigation_to_elk_layout_ms} ms from navigation)`;
 console.log(`1,000 nodes: ${paint(results.graph.first_paint)}`);
 const m = results.machine_720_boards;
-console.log(`720 boards (${m.chips} chips): ${paint(m.first_paint)}; zooming: mean frame ${m.zoom.mean_frame_ms} ms, p90 ${m.zoom.p90_frame_ms} ms`);
+const moving = (f) => `CPU per frame mean ${f.main_thread_cpu_ms.mean} ms, p90 ${f.main_thread_cpu_ms.p90} ms (drawing ${f.draw_ms.mean} ms); wall ${f.wall_ms.mean} ms, p90 ${f.wall_ms.p90} ms`;
+console.log(`720 boards (${m.chips} chips): ${paint(m.first_paint)}\n  zooming: ${moving(m.zoom)}\n  panning: ${moving(m.pan)}\n  (load average ${results.load_average.toFixed(1)} on ${cpus().length} CPUs)`);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);

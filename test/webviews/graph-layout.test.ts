@@ -69,6 +69,40 @@ describe('visible graph', () => {
         expect(visible.nodes.every((n) => n.kind === 'block')).toBe(true);
     });
 
+    it('expands the groups it is told to in place, one level each, into at most the limit of boxes', async () => {
+        // in → l0…l9 (a run) → a fan-out of two → out, collapsed to four boxes with a limit of 12.
+        const run = deepChain(10).nodes;
+        const graph: GraphWire = {
+            nodes: [node('in', 'Input'), ...run, node('a', 'LIF'), node('b', 'LIF'), node('out', 'Output')],
+            edges: [{ source: 'in', target: 'l0' }, ...deepChain(10).edges, { source: 'l9', target: 'a' }, { source: 'l9', target: 'b' }, { source: 'a', target: 'out' }, { source: 'b', target: 'out' }],
+        };
+        const collapsed = visibleGraph(graph, 12);
+        const chain = collapsed.nodes.find((n) => n.kind === 'chain');
+        expect(chain?.members).toEqual(['in', ...run.map((n) => n.path)]);
+        expect(chain?.parts?.map((p) => p.id)).toEqual(chain?.members);
+        const open = visibleGraph(graph, 12, new Set([chain?.id ?? '', 'not-a-group']));
+        expect(open.opened).toEqual([chain?.id]);
+        expect(open.nodes).toHaveLength(collapsed.nodes.length + 11);
+        expect(open.nodes.find((n) => n.id === chain?.id)).toMatchObject({ kind: 'group', parent: null });
+        expect(open.nodes.filter((n) => n.parent === chain?.id).map((n) => n.id)).toEqual(chain?.members);
+        expect(open.boxOf.get('l3')).toBe('l3');
+        expect(open.edges.map((e) => e.id)).toContain('l9->a');
+        // The arrows leaving the group belong to the root, the ones inside it to the group.
+        const elk = elkGraphOf(open);
+        expect(elk.edges?.map((e) => e.id)).toContain('l9->a');
+        expect(elk.children?.find((c) => c.id === chain?.id)?.edges?.map((e) => e.id)).toContain('l0->l1');
+        const laidOut = readLayout('k', await new Elk().layout(elk));
+        const group = laidOut.boxes[chain?.id ?? ''];
+        expect(laidOut.boxes.l5.y).toBeGreaterThan(group.y);
+        expect(laidOut.boxes.l5.y + laidOut.boxes.l5.height).toBeLessThan(group.y + group.height);
+        // A run of 1,000 opens onto blocks of it, never more boxes than the limit.
+        const long = visibleGraph(deepChain(1000));
+        const blocks = visibleGraph(deepChain(1000), COLLAPSE_LIMIT, new Set([long.nodes[0].id]));
+        expect(blocks.nodes.length).toBeLessThanOrEqual(COLLAPSE_LIMIT + 1);
+        expect(blocks.nodes.slice(1).every((n) => n.kind === 'block' && n.parent === long.nodes[0].id)).toBe(true);
+        expect(new Set(blocks.nodes.map((n) => n.id)).size).toBe(blocks.nodes.length);
+    });
+
     it('gives equal keys to graphs that differ in parameters and shapes only', () => {
         const edited = { ...NESTED, nodes: NESTED.nodes.map((n) => ({ ...n, shape: [99], type: n.type === 'LIF' ? 'CubaLIF' : n.type })) };
         expect(structureKey(edited)).toBe(structureKey(NESTED));

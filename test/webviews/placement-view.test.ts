@@ -5,7 +5,7 @@
  * test-results/webviews/. Needs `node esbuild.mjs` first (dist/webview-*.js).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -13,6 +13,8 @@ import type { Server } from 'node:http';
 import { runCli } from '../../cli/src/run-cli.js';
 import { PLACEMENT_ASSETS, PLACEMENT_DATA_ELEMENT_ID, type PlacementViewData } from '../../protocol/index.js';
 import { placementPageHtml } from '../../client/webviews/placement/placement-page.js';
+import { visibleGraph } from '../../client/webviews/placement/visible-graph.js';
+import { generateSpec } from '../../bench/lib/generate-spec.mjs';
 import { ARTIFACTS, HAS_CHROMIUM, ROOT, launchChromium, serve, watchedPage } from '../helpers/browser.js';
 
 const SPARSE = 'examples/sparse-procedural.nir.yaml';
@@ -84,6 +86,23 @@ describe.skipIf(!HAS_CHROMIUM)('the standalone placement page', () => {
         await drawn(page);
         expect(await page.evaluate(() => document.body.dataset.chips)).toBe('34560');
         await page.screenshot({ path: join(ARTIFACTS, 'placement-720-boards.png') });
+        // At every level of detail, a used chip is drawn in a heat colour and an unused one (drawn
+        // through the repeated chip tile) in the chip colour, not the background.
+        for (const [pixels, detail] of [[2, 'machine'], [8, 'chips'], [60, 'pes']] as const) {
+            const seen = await page.evaluate(async (px) => {
+                const app = (window as unknown as { nirmeshPlacement: { mesh: { view: { zoomTo(c: unknown, px: number): void; pointOf(c: unknown, pe?: number): { x: number; y: number }; detail: string }; chip(x: number, y: number): unknown } } }).nirmeshPlacement;
+                const used = app.mesh.chip(0, 0), unused = app.mesh.chip(3, 2);
+                app.mesh.view.zoomTo(unused, px);
+                await new Promise((resolve) => requestAnimationFrame(resolve));
+                const canvas = document.getElementById('mesh') as HTMLCanvasElement;
+                const ratio = canvas.width / canvas.getBoundingClientRect().width;
+                const rgb = (p: { x: number; y: number }) => [...(canvas.getContext('2d')?.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data ?? [])];
+                return { detail: app.mesh.view.detail, used: rgb(app.mesh.view.pointOf(used, 0)), unused: rgb(app.mesh.view.pointOf(unused)) };
+            }, pixels);
+            expect(seen.detail).toBe(detail);
+            expect(seen.unused[3], `unused chip at ${detail}`).toBeGreaterThan(0);
+            expect(Math.abs(seen.used[0] - seen.used[2]), `used chip at ${detail}`).toBeGreaterThan(60); // viridis, far from grey
+        }
         // Zoom into the used corner and click a used PE: the panel says what it holds.
         const held = await page.evaluate(() => {
             const app = (window as unknown as { nirmeshPlacement: { mesh: { view: { zoomTo(c: unknown, px: number): void; pointOf(c: unknown, pe: number): { x: number; y: number } }; chip(x: number, y: number): unknown } } }).nirmeshPlacement;
@@ -154,6 +173,62 @@ describe.skipIf(!HAS_CHROMIUM)('the placement webview page', () => {
         await expect.poll(posted).toContainEqual({ kind: 'reveal', path: lif?.path });
         expect(await page.locator('aside h3').first().textContent()).toBe("<svg onload=window.__pwned=2><b>lif & 'co'");
         await page.screenshot({ path: join(ARTIFACTS, 'placement-webview-hostile.png') });
+        expect(errors).toEqual([]);
+        await page.close();
+    });
+
+    it('expands a collapsed run in place and collapses it again, keeping what is expanded across an edit and a reload', async () => {
+        // A deep network with a back edge every tenth layer: 162 nodes, drawn as runs of layers.
+        const spec = generateSpec({ nodes: 162 });
+        const lifs = [...spec.matchAll(/^ {4}(lif\d+):$/gm)].map((m) => m[1]), fcs = [...spec.matchAll(/^ {4}(fc\d+):$/gm)].map((m) => m[1]);
+        const back = lifs.flatMap((lif, i) => (i % 10 === 9 ? [`    - [${lif}, ${fcs[i - 4]}]`] : []));
+        const file = join(dir, 'deep.nir.yaml');
+        writeFileSync(file, spec.replace('\n  edges:\n', `\n  edges:\n${back.join('\n')}\n`));
+        const { data } = await standalonePage(file);
+        const collapsed = visibleGraph(data.graph ?? { nodes: [], edges: [] });
+        const run = collapsed.nodes.find((n) => n.kind === 'chain' && (n.parts?.length ?? 0) > 3);
+        const parts = run?.parts?.length ?? 0;
+        expect(collapsed.collapsed).toBe(true);
+        const { page, errors } = await webview();
+        const boxes = () => page.locator('svg .box').count();
+        const box = page.locator(`svg .box[data-id="${run?.id}"]`);
+        await send(page, { kind: 'show', uri: 'file:///w/deep.nir.yaml', data });
+        await drawn(page);
+        expect(await boxes()).toBe(collapsed.nodes.length);
+        expect(await box.getAttribute('aria-expanded')).toBe('false');
+
+        await box.dblclick();
+        await expect.poll(boxes, { timeout: 60_000 }).toBe(collapsed.nodes.length + parts);
+        await drawn(page);
+        expect(await box.getAttribute('aria-expanded')).toBe('true');
+        expect(await page.locator(`svg .box.node[data-id="${run?.parts?.[0].id}"]`).count()).toBe(1);
+        expect(await page.evaluate(() => document.body.dataset.layouts)).toBe('2');
+        await page.screenshot({ path: join(ARTIFACTS, 'placement-group-expanded.png') });
+        // Collapse with the twisty, expand again from the keyboard: both layouts come from the cache.
+        await box.locator('text.twisty').click();
+        await expect.poll(boxes).toBe(collapsed.nodes.length);
+        await box.focus();
+        await page.keyboard.press('+');
+        await expect.poll(boxes).toBe(collapsed.nodes.length + parts);
+        expect(await page.evaluate(() => document.body.dataset.layouts)).toBe('2');
+
+        // A parameter edit keeps the group open and its layout; so does a reload (from the saved state alone).
+        const edited = { ...data, graph: data.graph && { ...data.graph, nodes: data.graph.nodes.map((n) => ({ ...n, shape: n.shape && n.shape.map((d) => d + 1) })) } };
+        await send(page, { kind: 'show', uri: 'file:///w/deep.nir.yaml', data: edited });
+        await expect.poll(() => page.locator('svg .box text.type').allTextContents()).toContain('LIF [17]');
+        expect(await boxes()).toBe(collapsed.nodes.length + parts);
+        expect(await page.evaluate(() => document.body.dataset.layouts)).toBe('2');
+        await page.reload();
+        await drawn(page);
+        expect(await boxes()).toBe(collapsed.nodes.length + parts);
+        expect(await page.evaluate(() => document.body.dataset.layouts)).toBe('0');
+
+        // The editor's cursor in a node of a collapsed run selects the run's box (it does not expand it).
+        const other = collapsed.nodes.find((n) => n.kind === 'chain' && n.id !== run?.id);
+        await send(page, { kind: 'select', path: other?.members[1] });
+        await expect.poll(() => page.locator('svg .box.selected').getAttribute('data-id')).toBe(other?.id);
+        await box.locator('text.twisty').click();
+        await expect.poll(boxes, { timeout: 60_000 }).toBe(collapsed.nodes.length);
         expect(errors).toEqual([]);
         await page.close();
     });

@@ -40,10 +40,19 @@ const HEAT: readonly (readonly [number, number, number])[] = [
     [68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37],
 ];
 
-/** The heat colour of a use 0–1 (clamped); uses above 1 are drawn in the theme's error colour. */
+/** Steps of the heat scale: colours are computed once per step, not per PE and frame. */
+const HEAT_STEPS = 256;
+const heatCache: string[] = [];
+
+/** The heat colour of a use 0–1 (clamped, in 256 steps); uses above 1 are drawn in the theme's error colour. */
 export function heatColour(value: number, theme: ThemeColours): string {
     if (value > 1) return theme.error;
-    const v = Math.max(0, Math.min(1, value)) * (HEAT.length - 1);
+    const step = Math.round(Math.max(0, Math.min(1, value)) * (HEAT_STEPS - 1));
+    return (heatCache[step] ??= interpolate(step / (HEAT_STEPS - 1)));
+}
+
+function interpolate(value: number): string {
+    const v = value * (HEAT.length - 1);
     const i = Math.min(HEAT.length - 2, Math.floor(v));
     const t = v - i;
     const [r, g, b] = HEAT[i].map((c, k) => Math.round(c + (HEAT[i + 1][k] - c) * t));

@@ -40,8 +40,8 @@ export function elkGraphOf(visible: VisibleGraph): ElkNode {
         const inside = children.get(id);
         if (inside) node.children = inside;
     }
-    // Routing across nesting levels costs ELK a lot; only graphs with expanded nested graphs need it.
-    const nested = visible.nodes.some((n) => n.kind === 'graph');
+    // Routing across nesting levels costs ELK a lot; only graphs with containers (expanded nested graphs or groups) need it.
+    const nested = visible.nodes.some((n) => isContainer(n));
     const options = nested ? { ...LAYOUT_OPTIONS, 'elk.hierarchyHandling': 'INCLUDE_CHILDREN' } : { ...LAYOUT_OPTIONS };
     const root: ElkNode = { id: '(root)', layoutOptions: options, children: children.get(null) ?? [], edges: [] };
     const parentOf = new Map(visible.nodes.map((n) => [n.id, n.parent]));
@@ -51,7 +51,7 @@ export function elkGraphOf(visible: VisibleGraph): ElkNode {
         if (!source || !target) continue;
         const out = addPort(source, `${edge.id}:out`, 'SOUTH');
         const into = addPort(target, `${edge.id}:in`, 'NORTH');
-        const container = parentOf.get(edge.source) ?? null;
+        const container = edgeContainer(edge.source, edge.target, parentOf);
         const owner = container === null ? root : elkNodes.get(container) ?? root;
         const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [out.id], targets: [into.id] };
         owner.edges = [...(owner.edges ?? []), elkEdge];
@@ -59,10 +59,27 @@ export function elkGraphOf(visible: VisibleGraph): ElkNode {
     return root;
 }
 
+/** True for a box drawn around others: an expanded nested graph or group. */
+export function isContainer(box: VisibleNode): boolean {
+    return box.kind === 'graph' || box.kind === 'group';
+}
+
+/**
+ * The box an arrow belongs to: the source's container, or the first container above it that also
+ * holds the target (null: the root), as ELK wants an arrow between nesting levels in a box that holds both ends.
+ */
+function edgeContainer(source: string, target: string, parentOf: ReadonlyMap<string, string | null>): string | null {
+    const above = new Set<string>();
+    for (let at = parentOf.get(target) ?? null; at !== null; at = parentOf.get(at) ?? null) above.add(at);
+    let container = parentOf.get(source) ?? null;
+    while (container !== null && container !== target && !above.has(container)) container = parentOf.get(container) ?? null;
+    return container;
+}
+
 function elkNodeOf(box: VisibleNode): ElkNode {
     const options: Record<string, string> = { 'elk.portConstraints': 'FIXED_SIDE' };
-    if (box.kind === 'graph') options['elk.padding'] = `[top=${GRAPH_HEADER},left=12,bottom=12,right=12]`;
-    return box.kind === 'graph'
+    if (isContainer(box)) options['elk.padding'] = `[top=${GRAPH_HEADER},left=12,bottom=12,right=12]`;
+    return isContainer(box)
         ? { id: box.id, layoutOptions: options, ports: [] }
         : { id: box.id, width: NODE_WIDTH, height: NODE_HEIGHT, layoutOptions: options, ports: [] };
 }

@@ -1,8 +1,8 @@
 import type { GraphNodeWire, NodePlacementWire } from '../../../protocol/index.js';
 import { heatColour, themeColours } from './colours.js';
 import { svg } from './dom.js';
-import { GRAPH_HEADER, type GraphLayout } from './elk-graph.js';
-import type { VisibleGraph, VisibleNode } from './visible-graph.js';
+import { GRAPH_HEADER, isContainer, type GraphLayout } from './elk-graph.js';
+import { isExpanded, type VisibleGraph, type VisibleNode } from './visible-graph.js';
 
 /** What the graph view labels its boxes with: the current data (a re-map may change it without a new layout). */
 export interface GraphLabels {
@@ -14,21 +14,34 @@ export interface GraphLabels {
 /**
  * The NIR graph as SVG: one box per visible node at its laid-out place, arrows along ELK's routes,
  * a bar on each box coloured by the node's largest SRAM use. Drag pans, the wheel zooms; a click
- * on a box selects it.
+ * on a box selects it. A group (a collapsed nested graph, chain or block, or one expanded) has a
+ * twisty: a click on it, a double click on the box, or + and - (→ and ←) on the focused box expand or collapse it.
  */
 export class GraphView {
     private readonly root = svg('g');
     private readonly boxes = new Map<string, SVGGElement>();
     private readonly edges = new Map<string, SVGPathElement>();
     private view = { x: 0, y: 0, width: 1, height: 1 };
+    private layout: GraphLayout | undefined;
 
-    constructor(private readonly element: SVGSVGElement, private readonly onSelect: (box: VisibleNode) => void) {
+    constructor(
+        private readonly element: SVGSVGElement,
+        private readonly onSelect: (box: VisibleNode) => void,
+        private readonly onToggle: (box: VisibleNode) => void,
+    ) {
         element.append(arrowMarker(), this.root);
         this.listen();
     }
 
-    /** Draws the boxes and arrows of a layout (the layout of `visible`'s structure). */
-    show(visible: VisibleGraph, layout: GraphLayout, labels: GraphLabels, keepView: boolean): void {
+    /**
+     * Draws the boxes and arrows of a layout (the layout of `visible`'s structure). With `anchor`,
+     * the view moves so that this box stays where it was on screen (a group just expanded or collapsed).
+     */
+    show(visible: VisibleGraph, layout: GraphLayout, labels: GraphLabels, keepView: boolean, anchor?: string): void {
+        const before = anchor ? this.layout?.boxes[anchor] : undefined;
+        const after = anchor ? layout.boxes[anchor] : undefined;
+        if (before && after) this.view = { ...this.view, x: this.view.x + after.x - before.x, y: this.view.y + after.y - before.y };
+        this.layout = layout;
         this.root.replaceChildren();
         this.boxes.clear();
         this.edges.clear();
@@ -42,7 +55,7 @@ export class GraphView {
             this.root.append(path);
         }
         // Containers first, so that their children draw on top.
-        const ordered = [...visible.nodes].sort((a, b) => Number(b.kind === 'graph') - Number(a.kind === 'graph'));
+        const ordered = [...visible.nodes].sort((a, b) => Number(isContainer(b)) - Number(isContainer(a)));
         for (const box of ordered) {
             const at = layout.boxes[box.id];
             if (at) this.root.append(this.drawBox(box, at, labels));
@@ -69,20 +82,23 @@ export class GraphView {
     }
 
     private drawBox(box: VisibleNode, at: { x: number; y: number; width: number; height: number }, labels: GraphLabels): SVGGElement {
+        const container = isContainer(box);
         const g = svg('g', { class: `box ${box.kind}`, transform: `translate(${at.x},${at.y})`, tabindex: 0, role: 'button' });
         g.dataset.id = box.id;
         g.dataset.x = String(at.x);
         g.dataset.y = String(at.y);
+        if (box.parts) g.setAttribute('aria-expanded', String(isExpanded(box)));
         g.append(svg('rect', { width: at.width, height: at.height, rx: 4 }));
         const { title, subtitle, use } = describe(box, labels);
-        const titleText = svg('text', { x: 10, y: box.kind === 'graph' ? 17 : 16 });
-        titleText.textContent = fit(title, box.kind === 'graph' ? at.width - 16 : at.width - 16);
+        const indent = box.parts ? 22 : 10;
+        const titleText = svg('text', { x: indent, y: container ? 17 : 16 });
+        titleText.textContent = fit(title, at.width - indent - 6);
         const tooltip = svg('title');
         tooltip.textContent = `${title}\n${subtitle}`;
         g.append(tooltip, titleText);
-        if (box.kind !== 'graph') {
-            const sub = svg('text', { class: 'type', x: 10, y: 31 });
-            sub.textContent = fit(subtitle, at.width - 16);
+        if (!container) {
+            const sub = svg('text', { class: 'type', x: indent, y: 31 });
+            sub.textContent = fit(subtitle, at.width - indent - 6);
             g.append(sub);
             if (use !== undefined) {
                 const bar = svg('rect', { class: 'bar', x: 0.5, y: 0.5, width: 5, height: at.height - 1, rx: 2 });
@@ -90,19 +106,43 @@ export class GraphView {
                 g.append(bar);
             }
         } else {
-            const sub = svg('text', { class: 'type', x: 10 + Math.min(title.length * 7.5, at.width / 2), y: GRAPH_HEADER - 9 });
-            sub.textContent = ` ${subtitle}`;
-            g.append(sub);
+            // The subtitle after the title, in what is left of the header (none when too little is).
+            const after = indent + titleText.textContent.length * 7 + 8;
+            const room = at.width - after - 6;
+            if (room >= 40) {
+                const sub = svg('text', { class: 'type', x: after, y: GRAPH_HEADER - 9 });
+                sub.textContent = fit(subtitle, room);
+                g.append(sub);
+            }
         }
+        if (box.parts) g.append(this.twisty(box, container));
         g.addEventListener('click', (e) => {
             e.stopPropagation();
             this.onSelect(box);
         });
+        g.addEventListener('dblclick', (e) => {
+            e.stopPropagation();
+            if (box.parts) this.onToggle(box);
+        });
         g.addEventListener('keydown', (e) => {
             if (e.key === 'Enter' || e.key === ' ') this.onSelect(box);
+            const expand = e.key === '+' || e.key === 'ArrowRight', collapse = e.key === '-' || e.key === 'ArrowLeft';
+            if (box.parts && ((expand && !isExpanded(box)) || (collapse && isExpanded(box)))) this.onToggle(box);
         });
         this.boxes.set(box.id, g);
         return g;
+    }
+
+    /** The ▸ (expand) or ▾ (collapse) mark before a group's title; a click on it toggles the group. */
+    private twisty(box: VisibleNode, container: boolean): SVGTextElement {
+        const expanded = isExpanded(box);
+        const mark = svg('text', { class: 'twisty', x: 8, y: container ? 17 : 16, role: 'button', 'aria-label': expanded ? 'collapse' : 'expand' });
+        mark.textContent = expanded ? '▾' : '▸';
+        mark.addEventListener('click', (e) => {
+            e.stopPropagation();
+            this.onToggle(box);
+        });
+        return mark;
     }
 
     /** Fits the drawn boxes into the view, at most 1.5× their size (small graphs stay readable, not huge). */

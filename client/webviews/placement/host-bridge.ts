@@ -3,9 +3,11 @@ import {
 } from '../../../protocol/index.js';
 import type { GraphLayout } from './elk-graph.js';
 
-/** The view's saved state: the protocol's, plus the last layout so that a reload draws without ELK. */
+/** The view's saved state: the protocol's, plus the last layout so that a reload draws without ELK, and the groups expanded. */
 export interface SavedState extends PlacementViewState {
     readonly layout: GraphLayout | null;
+    /** Ids of the graph's groups the user expanded (absent in states saved before there were any). */
+    readonly expanded?: readonly string[];
 }
 
 /** What the view needs of its host: VS Code's webview API, or the standalone page it is embedded in. */

@@ -49,7 +49,7 @@ export class InfoPanel {
                 ['routes/chip', against(maxRouter, l?.routerEntriesPerChip, count)],
                 ...(placement.cost ? [['power', `${placement.cost.powerW.toFixed(2)} W at ${placement.cost.meanFiringRateHz} Hz`] as const] : []),
             ]),
-            html('p', 'hint', 'Select a node to see its PEs; click a chip or a PE to see what it holds. Drag to pan, scroll to zoom.'),
+            html('p', 'hint', 'Select a node to see its PEs; click a chip or a PE to see what it holds. Drag to pan, scroll to zoom; the ▸ of a group (or a double click) expands it.'),
         );
     }
 

@@ -14,7 +14,7 @@ import { connectHost } from './host-bridge.js';
 const host = connectHost();
 const app = new PlacementApp(host);
 const saved = host.load();
-app.remember(saved?.layout ?? null);
+app.remember(saved?.layout ?? null, saved?.expanded);
 if (saved?.data) void app.show(saved.uri, saved.data, saved.selected);
 host.onMessage((message) => {
     if (message.kind === 'show') void app.show(message.uri, message.data);

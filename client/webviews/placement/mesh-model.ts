@@ -45,6 +45,8 @@ export interface LinkModel {
 /** The chip mesh ready to draw: every chip (used or not), links with traffic, and the drawing bounds. */
 export interface MeshModel {
     readonly chips: readonly ChipModel[];
+    /** The chips with something to show (a used PE or routing entries); the rest are drawn as a pattern. */
+    readonly usedChips: readonly ChipModel[];
     readonly links: readonly LinkModel[];
     /** Runs of chips side by side in one row (`y`, first and last `x`), to fill a whole machine in few strokes. */
     readonly rowRuns: readonly { readonly y: number; readonly x0: number; readonly x1: number }[];
@@ -141,7 +143,7 @@ export function meshModel(placement: PlacementWire): MeshModel {
     const peColumns = Math.ceil(Math.sqrt(pesPerChip));
     const empty = new Set<number>();
     return {
-        chips, links, rowRuns, pesPerChip, peColumns, peRows: Math.ceil(pesPerChip / peColumns),
+        chips, usedChips: chips.filter((c) => c.pesUsed > 0 || c.routerEntries > 0 || !Number.isNaN(c.peak.sram)), links, rowRuns, pesPerChip, peColumns, peRows: Math.ceil(pesPerChip / peColumns),
         bounds: chips.length > 0 ? { minX, minY, maxX: maxX + 1, maxY: maxY + 1 } : { minX: 0, minY: 0, maxX: 1, maxY: 1 },
         chipAt: (x, y) => byCoord.get(`${x},${y}`),
         pesOf: (path) => pesByNode.get(path) ?? empty,

@@ -1,3 +1,4 @@
+import { ChipTiles, paintPes } from './chip-paint.js';
 import { heatColour, themeColours, type ThemeColours } from './colours.js';
 import { CHIP_SIZE, chipPosition, chipUnder, peUnder, peValue, type ChipModel, type MeshModel, type PeMetric } from './mesh-model.js';
 
@@ -12,10 +13,14 @@ const TINY_CHIP_PX = 4;
 const LINK_DETAIL_PX = 10;
 
 /**
- * The chip mesh on a canvas, drawn at a level of detail that follows the zoom: at a glance each
- * chip is one square coloured by its busiest PE (34,560 chips of 720 boards stay interactive); zoomed
- * in, each PE is its own cell, links show their traffic and routers their table fill. Drag pans,
- * the wheel zooms; only what is on screen is drawn, once per animation frame.
+ * The chip mesh on a canvas, drawn at a level of detail that follows the zoom: at a glance the
+ * machine is one area with the used chips marked; closer, each chip is a square coloured by its
+ * busiest PE; closer still, each PE is its own cell, links show their traffic and routers their
+ * table fill. A frame costs what is on screen, not the machine: the unused chips (nearly all of a
+ * 720-board machine) are one pattern tile repeated along each row of chips in view, so that only
+ * the used chips are drawn one by one. Drag pans, the wheel zooms; events only move the view, and
+ * the canvas is drawn once per animation frame however many came in between. Each frame's drawing
+ * time is a `nirmesh-mesh-frame` performance measure (bench/placement-view.mjs reads them).
  */
 export class MeshView {
     private model: MeshModel | undefined;
@@ -28,6 +33,7 @@ export class MeshView {
     private originY = 0;
     private frame = 0;
     private readonly context: CanvasRenderingContext2D;
+    private readonly tiles = new ChipTiles();
 
     constructor(private readonly canvas: HTMLCanvasElement, private readonly onPick: (hit: MeshHit | undefined) => void) {
         const context = canvas.getContext('2d');
@@ -74,11 +80,18 @@ export class MeshView {
         return this.scale;
     }
 
+    /** The level of detail at the current zoom: `machine` (an area, used chips marked), `chips`, or `pes`. */
+    get detail(): 'machine' | 'chips' | 'pes' {
+        return this.scale < TINY_CHIP_PX ? 'machine' : this.scale < PE_DETAIL_PX ? 'chips' : 'pes';
+    }
+
     redraw(): void {
         if (this.frame) return;
         this.frame = requestAnimationFrame(() => {
             this.frame = 0;
+            const started = performance.now();
             this.draw();
+            performance.measure('nirmesh-mesh-frame', { start: started });
         });
     }
 
@@ -101,40 +114,109 @@ export class MeshView {
         if (!model) return;
         const theme = themeColours(this.canvas);
         const s = this.scale;
-        const side = CHIP_SIZE * s;
-        const visible = (chip: ChipModel) => {
-            const x = this.originX + chip.cx * s, y = this.originY + chip.cy * s;
-            return x + side >= 0 && y + side >= 0 && x <= width && y <= height;
-        };
-        if (s >= LINK_DETAIL_PX) this.drawLinks(model, theme);
         if (s < TINY_CHIP_PX) {
             this.drawOverview(model, theme);
             return;
         }
-        for (const chip of model.chips) {
-            if (!visible(chip)) continue;
+        const side = CHIP_SIZE * s;
+        const inView = (chip: ChipModel) => {
             const x = this.originX + chip.cx * s, y = this.originY + chip.cy * s;
-            if (s >= PE_DETAIL_PX) this.drawPes(model, chip, x, y, side, theme);
-            else this.drawChip(chip, x, y, side, theme);
-            if (s >= LINK_DETAIL_PX * 2.4 && chip.routerEntries > 0) {
-                // The router: a diamond on the chip's top-right corner, coloured by its table's fill.
-                const r = Math.max(3, side * 0.08);
-                c.fillStyle = heatColour(chip.routerFill, theme);
-                c.strokeStyle = theme.foreground;
-                c.lineWidth = 0.75;
-                c.beginPath();
-                c.moveTo(x + side, y - r);
-                c.lineTo(x + side + r, y);
-                c.lineTo(x + side, y + r);
-                c.lineTo(x + side - r, y);
-                c.closePath();
-                c.fill();
-                c.stroke();
-            }
-            if (chip === this.selectedChip) {
-                c.strokeStyle = theme.focus;
-                c.lineWidth = 2;
-                c.strokeRect(x - 2, y - 2, side + 4, side + 4);
+            return x + side >= 0 && y + side >= 0 && x <= width && y <= height;
+        };
+        this.drawUnusedChips(model, theme, width, height, ratio);
+        if (s >= LINK_DETAIL_PX) this.drawLinks(model, theme, inView);
+        const used = model.usedChips.filter(inView);
+        if (s >= PE_DETAIL_PX) for (const chip of used) this.drawPes(model, chip, this.originX + chip.cx * s, this.originY + chip.cy * s, side, theme);
+        else this.drawChips(used, side, theme);
+        if (side > 90) this.drawChipNames(model, theme, width, height);
+        for (const chip of used) {
+            if (s < LINK_DETAIL_PX * 2.4 || chip.routerEntries === 0) continue;
+            // The router: a diamond on the chip's top-right corner, coloured by its table's fill.
+            const x = this.originX + chip.cx * s + side, y = this.originY + chip.cy * s;
+            const r = Math.max(3, side * 0.08);
+            c.fillStyle = heatColour(chip.routerFill, theme);
+            c.strokeStyle = theme.foreground;
+            c.lineWidth = 0.75;
+            c.beginPath();
+            c.moveTo(x, y - r);
+            c.lineTo(x + r, y);
+            c.lineTo(x, y + r);
+            c.lineTo(x - r, y);
+            c.closePath();
+            c.fill();
+            c.stroke();
+        }
+        const selected = this.selectedChip;
+        if (selected && inView(selected)) {
+            c.strokeStyle = theme.focus;
+            c.lineWidth = 2;
+            c.strokeRect(this.originX + selected.cx * s - 2, this.originY + selected.cy * s - 2, side + 4, side + 4);
+        }
+    }
+
+    /**
+     * Every chip as if unused: per row of chips in view, one rectangle filled with a pattern whose
+     * tile is one chip (with its idle PEs when they show), shifted half a chip per row as the mesh is.
+     */
+    private drawUnusedChips(model: MeshModel, theme: ThemeColours, width: number, height: number, ratio: number): void {
+        const c = this.context;
+        const s = this.scale;
+        const pes = s >= PE_DETAIL_PX ? { columns: model.peColumns, rows: model.peRows, count: model.pesPerChip } : undefined;
+        const tile = this.tiles.tile(c, s, ratio, pes, theme);
+        if (!tile) return;
+        const matrix = new DOMMatrix();
+        // Nearest-pixel sampling: a smoothed tile would bleed its edge into the gap below each row.
+        c.imageSmoothingEnabled = false;
+        for (const run of model.rowRuns) {
+            const [x0, y] = chipPosition(run.x0, run.y);
+            const rowY = this.originY + y * s;
+            if (rowY + s < 0 || rowY > height) continue;
+            const rowX = this.originX + (x0 - run.x0) * s;
+            // Whole device pixels inward, so that no edge pixel samples the next tile's chip.
+            const left = Math.ceil(Math.max(this.originX + x0 * s, 0) * ratio) / ratio, top = Math.ceil(rowY * ratio) / ratio;
+            const right = Math.floor(Math.min(this.originX + (x0 + run.x1 - run.x0 + 1) * s, width) * ratio) / ratio, bottom = Math.floor((rowY + s) * ratio) / ratio;
+            if (right <= left) continue;
+            tile.pattern.setTransform(matrix.translate(rowX, rowY).scale(s / tile.pixels));
+            c.fillStyle = tile.pattern;
+            c.fillRect(left, top, right - left, bottom - top);
+        }
+        c.imageSmoothingEnabled = true;
+    }
+
+    /** The used chips, each one colour: grouped by colour, one fill per colour. */
+    private drawChips(chips: readonly ChipModel[], side: number, theme: ThemeColours): void {
+        const c = this.context;
+        const s = this.scale;
+        const byColour = new Map<string, ChipModel[]>();
+        for (const chip of chips) {
+            const peak = chip.peak[this.metric];
+            const colour = Number.isNaN(peak) ? theme.chip : heatColour(peak, theme);
+            byColour.set(colour, [...(byColour.get(colour) ?? []), chip]);
+        }
+        const cell = Math.max(1, side);
+        for (const [colour, group] of byColour) {
+            c.fillStyle = colour;
+            c.beginPath();
+            for (const chip of group) c.rect(this.originX + chip.cx * s, this.originY + chip.cy * s, cell, cell);
+            c.fill();
+        }
+        c.strokeStyle = theme.focus;
+        c.lineWidth = Math.max(1, Math.min(3, side / 6));
+        for (const chip of chips) if (this.highlightedChips.has(chip.index)) c.strokeRect(this.originX + chip.cx * s, this.originY + chip.cy * s, side, side);
+    }
+
+    /** Each chip's coordinates above it, when chips are large (few are in view then). */
+    private drawChipNames(model: MeshModel, theme: ThemeColours, width: number, height: number): void {
+        const c = this.context;
+        const s = this.scale;
+        c.fillStyle = theme.foreground;
+        c.font = `${Math.min(13, (CHIP_SIZE * s) / 9)}px var(--nm-font)`;
+        const yTop = Math.floor(-(height - this.originY) / s), yBottom = Math.ceil((this.originY + s) / s);
+        for (let y = yTop; y <= yBottom; y++) {
+            const first = Math.floor(-this.originX / s + y / 2) - 1, last = Math.ceil((width - this.originX) / s + y / 2);
+            for (let x = first; x <= last; x++) {
+                const chip = model.chipAt(x, y);
+                if (chip) c.fillText(`(${chip.x},${chip.y})`, this.originX + chip.cx * s, this.originY + chip.cy * s - 3);
             }
         }
     }
@@ -152,14 +234,15 @@ export class MeshView {
             c.fillRect(Math.floor(this.originX + x * s), Math.floor(this.originY + y * s), Math.ceil((run.x1 - run.x0 + 1) * s), Math.ceil(s));
         }
         const mark = Math.max(4, s);
-        for (const chip of model.chips) {
+        const selected = this.selectedChip;
+        for (const chip of selected && !model.usedChips.includes(selected) ? [...model.usedChips, selected] : model.usedChips) {
             const peak = chip.peak[this.metric];
-            if (Number.isNaN(peak) && chip !== this.selectedChip) continue;
+            if (Number.isNaN(peak) && chip !== selected) continue;
             const marked = this.highlightedChips.has(chip.index);
             const x = this.originX + chip.cx * s + s / 2 - mark / 2, y = this.originY + chip.cy * s + s / 2 - mark / 2;
             c.fillStyle = Number.isNaN(peak) ? theme.focus : heatColour(peak, theme);
             c.fillRect(x, y, mark, mark);
-            if (marked || chip === this.selectedChip) {
+            if (marked || chip === selected) {
                 c.strokeStyle = theme.focus;
                 c.lineWidth = 2;
                 c.strokeRect(x - 2, y - 2, mark + 4, mark + 4);
@@ -167,62 +250,21 @@ export class MeshView {
         }
     }
 
-    private drawChip(chip: ChipModel, x: number, y: number, side: number, theme: ThemeColours): void {
-        const c = this.context;
-        const peak = chip.peak[this.metric];
-        const marked = this.highlightedChips.has(chip.index);
-        c.fillStyle = Number.isNaN(peak) ? theme.chip : heatColour(peak, theme);
-        c.fillRect(x, y, Math.max(1, side), Math.max(1, side));
-        if (marked) {
-            c.strokeStyle = theme.focus;
-            c.lineWidth = Math.max(1, Math.min(3, side / 6));
-            c.strokeRect(x, y, side, side);
-        }
-    }
-
     private drawPes(model: MeshModel, chip: ChipModel, x: number, y: number, side: number, theme: ThemeColours): void {
-        const c = this.context;
-        c.fillStyle = theme.chip;
-        c.fillRect(x, y, side, side);
-        c.strokeStyle = theme.border;
-        c.lineWidth = 1;
-        c.strokeRect(x + 0.5, y + 0.5, side - 1, side - 1);
-        const cw = side / model.peColumns, ch = side / model.peRows;
-        const gap = Math.min(1.5, cw * 0.12);
         const base = chip.index * model.pesPerChip;
         const dimming = this.highlighted.size > 0;
-        for (let pe = 0; pe < model.pesPerChip; pe++) {
-            const v = peValue(chip, pe, this.metric);
-            const px = x + (pe % model.peColumns) * cw, py = y + Math.floor(pe / model.peColumns) * ch;
+        paintPes(this.context, { columns: model.peColumns, rows: model.peRows, count: model.pesPerChip }, x, y, side, theme, (pe) => {
             const lit = this.highlighted.has(base + pe);
-            if (!Number.isNaN(v)) {
-                // With a selection, the other PEs fade so that the selected node's PEs stand out in their own colours.
-                c.globalAlpha = dimming && !lit ? 0.25 : 1;
-                c.fillStyle = heatColour(v, theme);
-                c.fillRect(px + gap, py + gap, cw - 2 * gap, ch - 2 * gap);
-                c.globalAlpha = 1;
-            } else if (cw >= 5) {
-                c.fillStyle = theme.idle;
-                c.fillRect(px + gap, py + gap, cw - 2 * gap, ch - 2 * gap);
-            }
-            if (lit && cw >= 8) {
-                c.strokeStyle = theme.focus;
-                c.lineWidth = 1.5;
-                c.strokeRect(px + gap, py + gap, cw - 2 * gap, ch - 2 * gap);
-            }
-        }
-        if (side > 90) {
-            c.fillStyle = theme.foreground;
-            c.font = `${Math.min(13, side / 9)}px var(--nm-font)`;
-            c.fillText(`(${chip.x},${chip.y})`, x, y - 3);
-        }
+            return { value: peValue(chip, pe, this.metric), lit, faded: dimming && !lit };
+        });
     }
 
-    private drawLinks(model: MeshModel, theme: ThemeColours): void {
+    private drawLinks(model: MeshModel, theme: ThemeColours, inView: (chip: ChipModel) => boolean): void {
         const c = this.context;
         const s = this.scale;
         const half = (CHIP_SIZE * s) / 2;
         for (const link of model.links) {
+            if (!inView(link.from)) continue;
             const x = this.originX + link.from.cx * s + half, y = this.originY + link.from.cy * s + half;
             c.strokeStyle = heatColour(link.utilisation, theme);
             c.lineWidth = Math.max(1, Math.min(6, s / 12)) * (0.5 + Math.min(1, link.utilisation));
@@ -244,11 +286,9 @@ export class MeshView {
             const dx = e.clientX - drag.x, dy = e.clientY - drag.y;
             if (!drag.moved && Math.hypot(dx, dy) < 3) return;
             drag.moved = true;
-            this.originX += dx;
-            this.originY += dy;
             drag.x = e.clientX;
             drag.y = e.clientY;
-            this.redraw();
+            this.panBy(dx, dy);
         });
         this.canvas.addEventListener('pointerup', (e) => {
             const was = drag;
@@ -282,6 +322,13 @@ export class MeshView {
         if (!model || pe === undefined) return { x: this.originX + (chip.cx + CHIP_SIZE / 2) * s, y: this.originY + (chip.cy + CHIP_SIZE / 2) * s };
         const cw = (CHIP_SIZE * s) / model.peColumns, ch = (CHIP_SIZE * s) / model.peRows;
         return { x: this.originX + chip.cx * s + ((pe % model.peColumns) + 0.5) * cw, y: this.originY + chip.cy * s + (Math.floor(pe / model.peColumns) + 0.5) * ch };
+    }
+
+    /** Moves the view by (dx, dy) CSS pixels. */
+    panBy(dx: number, dy: number): void {
+        this.originX += dx;
+        this.originY += dy;
+        this.redraw();
     }
 
     /** Zooms so that one chip fills about `pixels`, centred on it. */

@@ -9,7 +9,7 @@ import { LayoutClient } from './layout-client.js';
 import { meshModel, type ChipModel, type MeshModel, type PeMetric } from './mesh-model.js';
 import { MeshView, type MeshHit } from './mesh-view.js';
 import { quickLayout } from './quick-layout.js';
-import { structureKey, visibleGraph, type VisibleGraph, type VisibleNode } from './visible-graph.js';
+import { COLLAPSE_LIMIT, isExpanded, structureKey, visibleGraph, type VisibleGraph, type VisibleNode } from './visible-graph.js';
 
 /** What is shown now: the data and what was derived from it. */
 interface Shown {
@@ -43,6 +43,8 @@ export class PlacementApp {
     private shown: Shown | undefined;
     private selected: string | null = null;
     private generation = 0;
+    /** The ids of the groups the user expanded (kept across new data and reloads). */
+    private readonly expanded = new Set<string>();
 
     constructor(private readonly host: ViewHost) {
         const aside = html('aside');
@@ -67,23 +69,24 @@ export class PlacementApp {
                 html('section', '', html('h2', '', 'Chips'), this.canvas, this.meshStatus),
                 aside),
         );
-        this.graph = new GraphView(this.graphSvg, (box) => this.selectBox(box, true));
+        this.graph = new GraphView(this.graphSvg, (box) => this.selectBox(box, true), (box) => this.toggle(box));
         this.meshView = new MeshView(this.canvas, (hit) => this.pick(hit));
         this.graphSvg.addEventListener('click', () => this.selectBox(undefined, false));
         this.layouts.warm();
     }
 
-    /** Restores a saved layout, so that the next `show` of the same structure draws at once. */
-    remember(layout: GraphLayout | null): void {
+    /** Restores a saved layout and the groups that were expanded, so that the next `show` of the same structure draws at once. */
+    remember(layout: GraphLayout | null, expanded: readonly string[] = []): void {
         if (layout) this.layouts.remember(layout);
+        for (const id of expanded) this.expanded.add(id);
     }
 
-    /** Shows new data (a new mapping of the document), keeping the selection and the view where they still apply. */
+    /** Shows new data (a new mapping of the document), keeping the selection, the expanded groups and the view where they still apply. */
     async show(uri: string, data: PlacementViewData, selected: string | null = this.selected): Promise<void> {
         const generation = ++this.generation;
         const previous = this.shown;
         document.body.dataset.drawn = 'false';
-        const performanceStart = performance.now();
+        const started = performance.now();
         this.heading.textContent = data.title;
         this.showFacts(data);
         const placement = data.placement;
@@ -93,33 +96,58 @@ export class PlacementApp {
         const sameMachine = previous?.mesh !== undefined && mesh !== undefined && previous.mesh.chips.length === mesh.chips.length;
         this.meshStatus.textContent = mesh ? '' : 'Not mapped: the network has errors.';
         if (mesh) this.meshView.show(mesh, sameMachine);
-        const visible = data.graph ? visibleGraph(data.graph) : undefined;
-        const key = data.graph ? structureKey(data.graph) : '';
-        let layout = this.layouts.cached(key);
-        this.shown = { uri, data, visible, layout, mesh, nodes, placed };
+        this.shown = { uri, data, visible: undefined, layout: undefined, mesh, nodes, placed };
         this.selected = selected;
-        const labels = { node: nodes, placement: placed, sramWindow: placement?.limits?.sramBytesPerPe ?? 0 };
+        await this.drawGraph(generation, { keepViewOf: previous?.layout?.key, started });
+    }
+
+    /** Expands a collapsed group in place, or collapses an expanded one; the box stays where it was on screen. */
+    toggle(box: VisibleNode): void {
+        if (!box.parts) return;
+        if (isExpanded(box)) this.expanded.delete(box.id);
+        else this.expanded.add(box.id);
+        void this.drawGraph(++this.generation, { anchor: box.id });
+    }
+
+    /**
+     * Draws the graph of what is shown with the groups expanded now: from the layout cache when
+     * this structure with these groups was laid out before, else ELK's layout once its worker is
+     * done (meanwhile, for new data, a provisional layout; for a toggled group, the old drawing
+     * and a note). `started` times a new show (performance measures); `anchor` keeps a toggled box in place.
+     */
+    private async drawGraph(generation: number, how: { keepViewOf?: string; started?: number; anchor?: string }): Promise<void> {
+        let shown = this.shown;
+        if (!shown) return;
+        const graph = shown.data.graph;
+        const visible = graph ? visibleGraph(graph, COLLAPSE_LIMIT, this.expanded) : undefined;
+        const key = graph && visible ? [structureKey(graph), ...visible.opened].join('+') : '';
+        let layout = this.layouts.cached(key);
+        shown = this.shown = { ...shown, visible, layout };
+        const placement = shown.data.placement;
+        const labels = { node: shown.nodes, placement: shown.placed, sramWindow: placement?.limits?.sramBytesPerPe ?? 0 };
         if (visible && !layout) {
-            // Draw a provisional layout at once; ELK's replaces it when its worker is done.
-            const quick = quickLayout(key, visible);
-            this.graph.show(visible, quick, labels, false);
-            this.applySelection();
             document.body.dataset.drawn = 'provisional';
-            performance.measure('nirmesh-placement-first-paint', { start: performanceStart });
+            if (how.anchor === undefined) {
+                // Draw a provisional layout at once; ELK's replaces it when its worker is done.
+                this.graph.show(visible, quickLayout(key, visible), labels, false);
+                this.applySelection();
+                if (how.started !== undefined) performance.measure('nirmesh-placement-first-paint', { start: how.started });
+            } else this.graphStatus.textContent = 'Laying out…';
             layout = await this.layouts.layout(key, visible);
             if (generation !== this.generation) return;
-            this.shown = { ...this.shown, layout };
+            shown = this.shown = { ...shown, layout };
         }
         this.graphStatus.textContent = visible ? '' : 'The graph could not be read.';
-        if (visible && layout) this.graph.show(visible, layout, labels, previous?.layout?.key === layout.key);
+        if (visible && layout) this.graph.show(visible, layout, labels, how.anchor !== undefined || how.keepViewOf === layout.key, how.anchor);
         this.applySelection();
-        this.host.save({ uri, data, selected: this.selected, layout: layout ?? null });
+        this.saveSelection();
         document.body.dataset.layouts = String(this.layouts.computed);
         document.body.dataset.collapsed = String(visible?.collapsed ?? false);
-        document.body.dataset.chips = String(mesh?.chips.length ?? 0);
+        document.body.dataset.chips = String(shown.mesh?.chips.length ?? 0);
         document.body.dataset.drawn = 'true';
-        performance.measure('nirmesh-placement-paint', { start: performanceStart });
-        if (performance.getEntriesByName('nirmesh-placement-first-paint').length === 0) performance.measure('nirmesh-placement-first-paint', { start: performanceStart });
+        if (how.started === undefined) return;
+        performance.measure('nirmesh-placement-paint', { start: how.started });
+        if (performance.getEntriesByName('nirmesh-placement-first-paint').length === 0) performance.measure('nirmesh-placement-first-paint', { start: how.started });
     }
 
     /** Selects the box of a NIR node (the editor's cursor moved into it); null clears. */
@@ -170,7 +198,7 @@ export class PlacementApp {
 
     private saveSelection(): void {
         const shown = this.shown;
-        if (shown) this.host.save({ uri: shown.uri, data: shown.data, selected: this.selected, layout: shown.layout ?? null });
+        if (shown) this.host.save({ uri: shown.uri, data: shown.data, selected: this.selected, layout: shown.layout ?? null, expanded: [...this.expanded] });
     }
 
     private showFacts(data: PlacementViewData): void {

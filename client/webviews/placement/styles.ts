@@ -64,7 +64,10 @@ section h2 {
 .status { position: absolute; inset: 0; display: grid; place-items: center; color: var(--nm-muted); pointer-events: none; }
 .status:empty { display: none; }
 svg .box rect { fill: var(--nm-chip); stroke: var(--nm-border); stroke-width: 1; }
-svg .box.graph > rect { fill: none; stroke-dasharray: 4 3; }
+svg .box.graph > rect, svg .box.group > rect { fill: none; stroke-dasharray: 4 3; }
+svg .box.group > rect { stroke: var(--nm-muted); }
+svg .box text.twisty { fill: var(--nm-muted); font: 11px var(--nm-font); cursor: pointer; }
+svg .box text.twisty:hover { fill: var(--nm-focus); }
 svg .box .bar { stroke: none; }
 svg .box text { fill: var(--nm-foreground); font: 600 12px var(--nm-font); }
 svg .box text.type { fill: var(--nm-muted); font: 11px var(--nm-mono); }
