@@ -46,12 +46,28 @@ export function resolvePluginModule(module: string, baseDir: string): string {
     }
 }
 
+/** How long a module may take to load (an ES module's top-level `await` could wait for ever). */
+export const PLUGIN_LOAD_TIMEOUT_MS = 30_000;
+
+/** The module's exports, or a rejection when it throws or takes longer than `timeoutMs` to load. */
+async function importWithin(path: string, timeoutMs: number): Promise<unknown> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`it did not finish loading within ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    try {
+        return await Promise.race([import(pathToFileURL(path).href), late]);
+    } finally {
+        clearTimeout(timer);
+    }
+}
+
 /**
  * Loads one plugin module (CommonJS or ES module) and installs its plugin into `registry`. Never
- * throws: a module that is missing, fails while loading, has the wrong shape or API version, or
- * registers a taken id comes back as a `PluginFailure`, and the registry is left as it was.
+ * throws: a module that is missing, fails or hangs while loading, has the wrong shape or API
+ * version, or registers a taken id comes back as a `PluginFailure`, and the registry is left as it was.
  */
-export async function loadPlugin(registry: Registry, module: string, baseDir: string): Promise<LoadedPlugin | PluginFailure> {
+export async function loadPlugin(registry: Registry, module: string, baseDir: string, timeoutMs = PLUGIN_LOAD_TIMEOUT_MS): Promise<LoadedPlugin | PluginFailure> {
     let path: string;
     try {
         path = resolvePluginModule(module, baseDir);
@@ -60,7 +76,7 @@ export async function loadPlugin(registry: Registry, module: string, baseDir: st
     }
     let exported: unknown;
     try {
-        exported = await import(pathToFileURL(path).href);
+        exported = await importWithin(path, timeoutMs);
     } catch (error) {
         return { module, path, reason: `loading it failed: ${reasonOf(error)}` };
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, installPlugin, PluginLoadError, PLUGIN_API_VERSION, type PluginApi } from '../../../engine/src/index.js';
+import { createEngine, installPlugin, PluginLoadError, PLUGIN_API_VERSION, resolveTarget, type PluginApi } from '../../../engine/src/index.js';
 
 /** `installPlugin`: the plugin module seam, all or nothing. */
 
@@ -44,5 +44,11 @@ describe('installPlugin', () => {
         [plugin((api) => api.checks.register({} as never)), 'registered something without a string id'],
     ])('refuses %j: %s', (exported, message) => {
         expect(() => installPlugin(createEngine().registry, exported)).toThrow(message);
+    });
+
+    it('turns a plugin target whose factory throws into a message, not an exception', () => {
+        const engine = createEngine();
+        installPlugin(engine.registry, plugin((api) => api.targets.register({ id: 'broken', title: 'Broken', description: 'throws', create: () => { throw new Error('no mesh'); } })));
+        expect(resolveTarget(engine.registry, 'broken')).toEqual({ error: "target 'broken' could not be created: no mesh" });
     });
 });
