@@ -22,3 +22,4 @@ export * from './webview-messages.js';
 export * from './run.js';
 export * from './export.js';
 export * from './trace-view.js';
+export * from './plugins.js';

@@ -2,6 +2,8 @@ import { createEngine } from '../../engine/src/index.js';
 import { bundledReadWorker, readerLimitsFromEnv, WorkerNirReader } from '../../host/nir-reader/index.js';
 import { COMMANDS } from './commands/index.js';
 import { EXIT, UsageError, type CliCommand, type CliOutput } from './cli-context.js';
+import { takePluginFlags } from './plugin-flags.js';
+import { describePluginFailure, loadPlugins } from '../../host/plugin-loader.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /** The version `nirmesh --version` prints: the package's own. */
@@ -10,7 +12,12 @@ export const VERSION: string = packageJson.version;
 /** The text of `nirmesh --help`. */
 export function helpText(): string {
     const lines = COMMANDS.map((c) => `  nirmesh ${c.synopsis}`);
-    return ['usage:', ...lines, '  nirmesh COMMAND --help                 one command\'s options', '  nirmesh --version', '', 'Docs: docs/cli.md. Exit codes: 0 ok, 1 problems found, 2 usage or I/O error.', ''].join('\n');
+    return [
+        'usage:', ...lines,
+        '  nirmesh COMMAND --help                 one command\'s options',
+        '  nirmesh COMMAND … --plugin MODULE      load an engine plugin first (any command, repeatable; docs/plugins.md)',
+        '  nirmesh --version', '', 'Docs: docs/cli.md. Exit codes: 0 ok, 1 problems found, 2 usage or I/O error.', '',
+    ].join('\n');
 }
 
 /** The text of `nirmesh COMMAND --help`. */
@@ -44,8 +51,12 @@ export async function runCli(argv: readonly string[], out: CliOutput, cwd: strin
     }
     const nirReader = startNirReader(out);
     try {
+        const { modules, rest: args } = takePluginFlags(rest);
         const engine = createEngine({ readNir: nirReader && ((bytes, lenient) => nirReader.read(bytes, lenient)) });
-        return await command.run(rest, { engine, out, cwd });
+        const { failures } = await loadPlugins(engine.registry, modules, cwd);
+        for (const failure of failures) out.stderr(`nirmesh: ${describePluginFailure(failure)}\n`);
+        if (failures.length > 0) return EXIT.usage;
+        return await command.run(args, { engine, out, cwd });
     } catch (error) {
         if (error instanceof UsageError) {
             out.stderr(`nirmesh: ${error.message}\n`);

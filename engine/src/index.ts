@@ -27,6 +27,7 @@ export * from './plugins/exporter.js';
 export type { InputSpikes } from './simulation/types.js';
 export * from './plugins/registry.js';
 export * from './plugins/resolve-target.js';
+export * from './plugins/plugin-module.js';
 export * from './graph/analysis.js';
 export * from './checks/run-checks.js';
 export { NIR_NODE_KINDS, formatShape, sameShape, graphPortNodes, type NirNodeKind, type GraphPortNodes } from './nir/kinds/index.js';

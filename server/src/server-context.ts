@@ -55,6 +55,8 @@ export interface ServerSettings {
     readonly lenientNir: boolean;
     /** What `nirmesh/run` uses where the request and the spec say nothing (`nirmesh.run.*`). */
     readonly run: RunSettings;
+    /** Engine plugin modules, paths relative to the workspace folder or package names (docs/plugins.md). */
+    readonly plugins: readonly string[];
 }
 
 /** What every feature handler receives: the connection, the engine, and the document store. */

@@ -16,6 +16,8 @@ import {
     createConnection,
     IPCMessageReader,
     IPCMessageWriter,
+    MessageType,
+    ShowMessageNotification,
     ProposedFeatures,
     TextDocumentSyncKind,
     type ClientCapabilities,
@@ -31,8 +33,10 @@ import { SettingsSource } from './settings.js';
 import { createDocsLink } from './convert/index.js';
 import { guard } from './guard.js';
 import {
-    registerCodeLensRefresh, registerConfiguration, registerDiagnostics, registerDocumentSync, registerMapRequest, registerRunRequests, registerExportRequest, type ServerCore,
+    registerCodeLensRefresh, registerConfiguration, registerDiagnostics, registerDocumentSync, registerMapRequest, registerRunRequests, registerExportRequest, registerPluginHost,
+    type ServerCore,
 } from './handlers/index.js';
+import { WorkspacePlugins } from './plugins/index.js';
 import { EXPORT_REQUEST, MAP_METHOD, RUN_REQUEST, SAVE_TRACE_REQUEST, TRACE_CHUNK_REQUEST } from '../../protocol/index.js';
 import { WorkerNirReader, type WorkerReaderLimits } from '../../host/nir-reader/index.js';
 
@@ -85,13 +89,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const nirReader = options.nirReadWorker ? new WorkerNirReader(options.nirReadWorker, options.nirReadLimits) : undefined;
     const cache = new LoadCache(engine, nirReader && ((bytes, lenient) => nirReader.read(bytes, lenient)));
     const pipeline = new Pipeline(engine, cache, log, process.env.NIRMESH_TIMING ? (line) => log.log(line) : undefined);
-    const scheduler = new Scheduler({ store, pipeline, settings: () => settings.current(), ready: settings.ready, log });
-    const core: ServerCore = { connection, store, scheduler, pipeline, cache, settings, docsLink: createDocsLink(options.rootDir), log };
+    const plugins = new WorkspacePlugins(engine, {
+        log: (message) => log.log(message),
+        error: (message) => log.error(message),
+        tell: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }),
+    });
+    // The first analysis waits for the first settings and the plugins they name.
+    const ready = settings.ready.then(() => plugins.apply(settings.current().plugins)).then(() => undefined);
+    const scheduler = new Scheduler({ store, pipeline, settings: () => settings.current(), ready, log });
+    const core: ServerCore = { connection, store, scheduler, pipeline, cache, settings, docsLink: createDocsLink(options.rootDir), log, plugins };
     let clientCapabilities: ClientCapabilities = {};
 
     connection.onInitialize(guard(log, 'initialize', (params) => {
         clientCapabilities = params.capabilities;
         settings.initialize(params);
+        plugins.initialize(params);
         return { capabilities: mergeCapabilities(features), serverInfo: { name: 'nirmesh' } };
     }));
     connection.onShutdown(() => {
@@ -99,6 +111,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         nirReader?.dispose();
     });
     registerConfiguration(core, () => clientCapabilities);
+    registerPluginHost(core);
     const documents = registerDocumentSync(core);
     registerDiagnostics(core);
     registerCodeLensRefresh(core, () => clientCapabilities);

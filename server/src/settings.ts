@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: ServerSettings = Object.freeze({
     timeUnit: 's',
     lenientNir: false,
     run: DEFAULT_RUN_SETTINGS,
+    plugins: Object.freeze([]),
 });
 
 /** The longest debounce accepted, in milliseconds. */
@@ -39,6 +40,7 @@ const isDelay = (v: unknown): v is number => typeof v === 'number' && Number.isF
 const isMapOn = (v: unknown): v is ServerSettings['mapOn'] => v === 'idle' || v === 'save' || v === 'change' || v === 'never';
 const isTimeUnit = (v: unknown): v is ServerSettings['timeUnit'] => v === 's' || v === 'ms';
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isModuleList = (v: unknown): v is readonly string[] => Array.isArray(v) && v.every(isNonEmptyString);
 
 function readNeuronsPerCore(raw: unknown, warnings: string[]): Readonly<Record<string, number>> {
     if (raw === undefined || raw === null) return DEFAULT_SETTINGS.neuronsPerCore;
@@ -71,6 +73,7 @@ export function parseSettings(raw: unknown): { settings: ServerSettings; warning
         timeUnit: pick(r, 'timeUnit', isTimeUnit, d.timeUnit, warnings),
         lenientNir: pick(r, 'lenientNir', isBoolean, d.lenientNir, warnings),
         run: parseRunSettings(r.run, warnings),
+        plugins: Object.freeze([...pick(r, 'plugins', isModuleList, d.plugins, warnings)]),
     });
     return { settings, warnings };
 }

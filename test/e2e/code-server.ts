@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** The repository root. */
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -51,7 +51,7 @@ export interface CodeServer {
 }
 
 /**
- * Installs `vsix` into fresh folders, writes `files` into a fresh workspace and starts code-server
+ * Installs `vsix` into fresh folders, writes `files` (by workspace-relative path) into a fresh workspace and starts code-server
  * on a free port in its own process group, so that `stop` ends it with everything it started.
  */
 export async function startCodeServer(vsix: string, files: Record<string, string | Buffer>, settings: Record<string, unknown>): Promise<CodeServer> {
@@ -60,7 +60,10 @@ export async function startCodeServer(vsix: string, files: Record<string, string
     const [userData, extensions, workspace] = ['user-data', 'extensions', 'workspace'].map((name) => join(dir, name));
     mkdirSync(join(userData, 'User'), { recursive: true });
     mkdirSync(workspace, { recursive: true });
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(workspace, name), text);
+    for (const [name, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(workspace, name)), { recursive: true });
+        writeFileSync(join(workspace, name), text);
+    }
     const port = await freePort();
     const config = join(dir, 'config.yaml');
     writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);

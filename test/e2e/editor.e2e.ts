@@ -21,6 +21,11 @@ beforeAll(async () => {
         'braille-rsnn.nir.yaml': example('braille-rsnn.nir.yaml'),
         'pacemaker.nir.yaml': readFileSync(join(import.meta.dirname, 'fixtures', 'pacemaker.nir.yaml'), 'utf8'),
         'flatten.nir': readFileSync(join(ROOT, 'test', 'fixtures', 'nir', 'generated', 'rw_flatten.nir')),
+        'sparse-procedural.nir.yaml': example('sparse-procedural.nir.yaml'),
+        // The example plugin, named in the workspace's settings (docs/plugins.md).
+        'plugins/custom-target/index.js': example('plugins/custom-target/index.js'),
+        'plugins/custom-target/package.json': example('plugins/custom-target/package.json'),
+        '.vscode/settings.json': JSON.stringify({ 'nirmesh.plugins': ['plugins/custom-target'] }),
     }, { 'nirmesh.target': 'spinnaker2-board48' });
     context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'nirmesh-chromium-')), {
         executablePath: '/usr/bin/chromium',
@@ -117,5 +122,20 @@ describe('NIRmesh in code-server', () => {
         await page.locator('.tab.active', { hasText: 'flatten.nir.yaml' }).waitFor({ timeout: 60_000 });
         await page.waitForSelector('.monaco-editor .view-lines');
         expect(await page.locator('.monaco-editor .view-lines').first().innerText()).toContain('NIRGraph');
+    });
+
+    it('loads the workspace\'s plugin: its target in "NIRmesh: Select Hardware Target", its check in the Problems panel', async () => {
+        await openFile('sparse-procedural.nir.yaml');
+        await runCommand('NIRmesh: Select Hardware Target');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'lowmem4-board' }).first().waitFor({ timeout: 60_000 });
+        await page.keyboard.type('lowmem4-board');
+        await page.keyboard.press('Enter');
+        if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
+        // The other examples' problems fill the panel, and its list draws only the rows in view: filter.
+        await page.getByPlaceholder(/^Filter \(e\.g\./).first().fill('lowmem4');
+        const rows = page.locator('.markers-panel .monaco-list-row');
+        await rows.filter({ hasText: 'lowmem4/large-population' }).first().waitFor({ timeout: 60_000 });
+        await page.screenshot({ path: join(SHOTS, '05-plugin-target.png') });
+        expect(await rows.filter({ hasText: "'exc' has 8,000 neurons" }).count()).toBeGreaterThan(0);
     });
 });

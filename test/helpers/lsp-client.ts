@@ -140,9 +140,9 @@ export class LspTestClient {
         return new LspTestClient(child, connection, options.timeoutMs ?? 20_000, options.settings ?? {}, options.sections ?? {});
     }
 
-    /** Sends `initialize` (with this process as the client) and `initialized`. */
-    async initialize(capabilities: ClientCapabilities = CAPABILITIES): Promise<InitializeResult> {
-        const result = await this.request<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities });
+    /** Sends `initialize` (with this process as the client, and any other `params`, such as `initializationOptions`) and `initialized`. */
+    async initialize(capabilities: ClientCapabilities = CAPABILITIES, params: Record<string, unknown> = {}): Promise<InitializeResult> {
+        const result = await this.request<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities, ...params });
         await this.connection.sendNotification('initialized', {});
         return result;
     }

@@ -9,15 +9,16 @@ describe('parseSettings', () => {
 
     it('takes every valid value', () => {
         const run = { steps: 500, numerics: 'exact', seed: 2, poisson: { input: 20 } };
-        const raw = { target: ' spinnaker2-boards:4 ', neuronsPerCore: { LIF: 128 }, validationDelayMs: 0, mapOn: 'change', timeUnit: 'ms', lenientNir: true, run };
+        const plugins = ['./plugins/board.js', 'nirmesh-plugin-x'];
+        const raw = { target: ' spinnaker2-boards:4 ', neuronsPerCore: { LIF: 128 }, validationDelayMs: 0, mapOn: 'change', timeUnit: 'ms', lenientNir: true, run, plugins };
         expect(parseSettings(raw)).toEqual({
-            settings: { target: 'spinnaker2-boards:4', neuronsPerCore: { LIF: 128 }, validationDelayMs: 0, mapOn: 'change', timeUnit: 'ms', lenientNir: true, run },
+            settings: { target: 'spinnaker2-boards:4', neuronsPerCore: { LIF: 128 }, validationDelayMs: 0, mapOn: 'change', timeUnit: 'ms', lenientNir: true, run, plugins },
             warnings: [],
         });
     });
 
     it('replaces each wrong value by its default and names the setting in a warning', () => {
-        const { settings, warnings } = parseSettings({ target: '', validationDelayMs: -5, mapOn: 'sometimes', timeUnit: 'h', lenientNir: 'yes', neuronsPerCore: { LIF: 0, CubaLIF: 64 } });
+        const { settings, warnings } = parseSettings({ target: '', validationDelayMs: -5, mapOn: 'sometimes', timeUnit: 'h', lenientNir: 'yes', neuronsPerCore: { LIF: 0, CubaLIF: 64 }, plugins: ['a.js', 3] });
         expect(settings).toEqual({ ...DEFAULT_SETTINGS, neuronsPerCore: { CubaLIF: 64 } });
         expect(warnings.map((w) => w.split(':')[0])).toEqual([
             'nirmesh.target',
@@ -26,6 +27,7 @@ describe('parseSettings', () => {
             'nirmesh.mapOn',
             'nirmesh.timeUnit',
             'nirmesh.lenientNir',
+            'nirmesh.plugins',
         ]);
     });
 

@@ -2,6 +2,7 @@ import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, 
 import { guardNotification } from '../guard.js';
 import { WATCHED_FILES } from './document-sync.js';
 import type { ServerCore } from './server-core.js';
+import { reloadPlugins } from './plugin-host.js';
 
 /**
  * Settings and watched files: on `workspace/didChangeConfiguration` the settings are read again
@@ -25,6 +26,8 @@ export function registerConfiguration(core: ServerCore, capabilities: () => Clie
         await started;
     }));
     connection.onDidChangeConfiguration(guardNotification(log, 'didChangeConfiguration', async (params) => {
-        if (await settings.changed(params.settings)) scheduler.refresh(store.uris());
+        if (!(await settings.changed(params.settings))) return;
+        await reloadPlugins(core);
+        scheduler.refresh(store.uris());
     }));
 }

@@ -2,9 +2,10 @@ import { toDiagnostics } from '../convert/index.js';
 import { DocumentState, type DocumentSnapshot } from '../server-context.js';
 import type { ServerCore } from './server-core.js';
 
-/** The diagnostics of a snapshot, as published and as returned in reports. */
-export function snapshotDiagnostics(core: Pick<ServerCore, 'docsLink'>, snapshot: DocumentSnapshot) {
-    return toDiagnostics(snapshot.problems, { uri: snapshot.uri, textDocument: snapshot.textDocument, docsLink: core.docsLink });
+/** The diagnostics of a snapshot (and of plugins that failed to load), as published and as returned in reports. */
+export function snapshotDiagnostics(core: Pick<ServerCore, 'docsLink' | 'plugins'>, snapshot: DocumentSnapshot) {
+    const problems = [...core.plugins.problems(), ...snapshot.problems];
+    return toDiagnostics(problems, { uri: snapshot.uri, textDocument: snapshot.textDocument, docsLink: core.docsLink });
 }
 
 /**

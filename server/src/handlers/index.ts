@@ -14,5 +14,6 @@ export { registerMapRequest } from './map-request.js';
 export { registerRunRequests } from './run-request.js';
 export { registerExportRequest } from './export-request.js';
 export { registerConfiguration } from './configuration.js';
+export { registerPluginHost, reloadPlugins } from './plugin-host.js';
 export { registerCodeLensRefresh } from './code-lens-refresh.js';
 export type { ServerCore } from './server-core.js';

@@ -3,6 +3,7 @@ import type { DocumentStore, LoadCache, Pipeline } from '../documents/index.js';
 import type { Scheduler } from '../scheduler.js';
 import type { SettingsSource } from '../settings.js';
 import type { GuardLog } from '../guard.js';
+import type { WorkspacePlugins } from '../plugins/index.js';
 
 /** The server's own parts, as the core handlers see them (features see only `ServerContext`). */
 export interface ServerCore {
@@ -14,4 +15,6 @@ export interface ServerCore {
     readonly settings: SettingsSource;
     readonly docsLink: (code: string) => string;
     readonly log: GuardLog;
+    /** The workspace's engine plugins (the `nirmesh.plugins` setting and other extensions'). */
+    readonly plugins: WorkspacePlugins;
 }
