@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEngine, writeNirData, type MappingResult, type Problem } from '../../engine/src/index.js';
+import { applyEdits, createEngine, flattenNestedGraph, writeNirData, type MappingResult, type Problem } from '../../engine/src/index.js';
 import { compileScript, DOUBLE_AVAILABLE, exportTo, runWithDouble, specFile, tempDir, type DoubleReport } from '../helpers/py-spinnaker2-double.js';
 import { H5PY_SKIP_REASON } from '../helpers/h5py.js';
 import { runEngine } from '../conformance/reference-harness.js';
@@ -311,6 +311,13 @@ describe.skipIf(!DOUBLE_AVAILABLE)(`py-spinnaker2 rules: check, map and export a
         // The simulator runs the nested neurons as the flat export does: input 0 reaches them through fc_in's rows.
         const { step } = quantisation(r, '/node/nodes/fc_in/weight') ?? { step: 0 };
         await expectRunFollowsExport(r, text, { input: 'in', neuron: 0, tick: 1, post: 'neurons', gain: 0.001, step });
+        // The quick fix's rewrite: no hint left, and the same synapses exported under the flat names.
+        const flattened = flattenNestedGraph(text, (await engine.analyze({ kind: 'spec', text })).document!, '/node/nodes/cell');
+        if ('reason' in flattened) throw new Error(flattened.reason);
+        const flat = await through(applyEdits(text, flattened.edits));
+        expect(flat.problems.filter((p) => p.code === 'spinnaker2/from-nir')).toEqual([]);
+        expectAgreement(flat);
+        expect(flat.report?.projections.map((p) => `${p.pre}→${p.post}:${p.synapses}`)).toEqual(['in→cell_neurons:5', 'cell_neurons→cell_neurons:9']);
     });
 
     it('application PEs: 148 per SpiNNaker2 chip (7,104 on the 48-node board), 16 per SpiNNaker1 chip', async () => {
