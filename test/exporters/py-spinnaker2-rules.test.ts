@@ -225,7 +225,8 @@ describe.skipIf(!DOUBLE_AVAILABLE)(`py-spinnaker2 rules: check, map and export a
         expect(hints[1].message).toMatch(/discards the edge from 'in' into Flatten 'flat'/);
         expectAgreement(r);
         expect(r.report?.projections.map((p) => p.synapses)).toEqual([12, 6]);
-        // The simulator: Flatten → Linear carries input 2 to every lif1 neuron, on the grid of the Linear's largest |w|.
+        // The simulator: the edge from 'in' into Flatten, which from_nir discards, carries input 2 through the Linear
+        // to every lif1 neuron, on the grid of the Linear's largest |w|.
         const { step } = quantisation(r, '/node/nodes/fc/weight') ?? { step: 0 };
         await expectRunFollowsExport(r, text, { input: 'in', neuron: 2, tick: 1, post: 'lif1', gain: LIF_GAIN, step });
     });
