@@ -228,7 +228,9 @@ export class Engine {
         const blocked = options.ignoreFit ? this.blocksMapping(problems, { mapDespiteTargetRuleErrors: true }) : problems.some((p) => p.severity === 'error');
         if (!analysis || blocked || (!targetless && !mapping?.program)) return { ...analysed, problems };
         const runOptions = { ...options, timeUnit: documentTimeUnit(document, options.timeUnit) };
-        const result = await simulator.run({ analysis, target: targetless ? undefined : target, mapping: targetless ? undefined : mapping, options: runOptions });
+        const result = await simulator.run({
+            analysis, target: targetless ? undefined : target, mapping: targetless ? undefined : mapping, options: runOptions, neuronModels: this.registry.neuronModels,
+        });
         problems.push(...result.problems);
         return { ...analysed, result: result.problems.some((p) => p.severity === 'error') ? undefined : result, problems };
     }

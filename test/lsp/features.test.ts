@@ -217,6 +217,30 @@ describe('editing features over stdio', () => {
         expect(await c.shutdown()).toBe(0);
     });
 
+    it('flattens a nested graph that py-spinnaker2\'s from_nir would refuse, and the hint goes', async () => {
+        const { c } = await started({ target: 'spinnaker2-board48', validationDelayMs: 0, mapOn: 'never' });
+        const editor = new Editor(c, pathToFileURL(join(dir, 'nested.nir.yaml')).href, SPEC);
+        const isNested = (d: Diagnostic) => d.code === 'spinnaker2/from-nir' && (d.data as { fix?: string } | undefined)?.fix === 'flatten-graph';
+        const published = await editor.diagnostics((p) => p.diagnostics.some(isNested));
+        const diagnostic = published.diagnostics.find(isNested) as Diagnostic;
+        const actions = await c.request<CodeAction[]>('textDocument/codeAction', {
+            textDocument: { uri: editor.uri },
+            range: diagnostic.range,
+            context: { diagnostics: [diagnostic], only: ['quickfix'] },
+        });
+        const fix = actions.find((a) => a.title === "Flatten the nested graph 'rnn' into its parent");
+        expect(fix?.isPreferred).toBe(true);
+        editor.apply(fix?.edit);
+        expect(editor.text).toContain('    rnn_lif:\n      type: CubaLIF\n      shape: [6]\n');
+        expect(editor.text).toContain('    rnn_w_rec:\n      type: Linear\n');
+        expect(editor.text).toContain('    - [fc1, rnn_lif]\n    - rnn_lif -> fc2\n    - [fc2, lif_out]\n    - [lif_out, output]\n    - [rnn_lif, rnn_w_rec]\n    - [rnn_w_rec, rnn_lif]\n');
+        const after = await editor.diagnostics();
+        expect(after.diagnostics.filter(isNested)).toEqual([]);
+        const problems = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.severity !== 4).map((d) => d.code).sort();
+        expect(problems(after)).toEqual(problems(published));
+        expect(await c.shutdown()).toBe(0);
+    });
+
     it('gives the outline, folding, semantic tokens and code lenses of a spec', async () => {
         const { c } = await started();
         const editor = new Editor(c, pathToFileURL(join(dir, 'outline.nir.yaml')).href, SPEC);

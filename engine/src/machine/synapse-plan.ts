@@ -30,6 +30,13 @@ export interface ProjectionSynapses {
     /** The delay in steps, and the synapse word's delay field that encodes it (steps − the target's `delay_field_offset_steps`). */
     readonly delaySteps: number;
     readonly delayField: number;
+    /**
+     * The delay in steps the machine applies (what the simulator's hardware numerics use): the
+     * delayed model's `delaySteps` clipped to `min_delay_steps`..`max_delay_steps` (what its delay
+     * field can hold); `default_delay_steps` into a model without a delay field; for a
+     * Conv2DProjection `conv_delay_steps`, at least `min_delay_steps` (a spike reaches the next step).
+     */
+    readonly machineDelaySteps: number;
     /** Where the delay is set (its hint), when it is not the default. */
     readonly delayOrigin?: Origin;
     /** Set when the projection is a Conv2DProjection; otherwise it is a connection list. */
@@ -65,31 +72,41 @@ export interface NeuronModelLookup {
  *   (`quantiseToLevel`), where s2_nir.py truncates conv weights with `astype(np.int8)`.
  */
 export function synapsePlan(graph: MachineGraph, target: HardwareTarget, models: NeuronModelLookup): SynapsePlan {
-    let byTarget = cache.get(graph);
-    if (!byTarget) cache.set(graph, (byTarget = new Map()));
+    let byModels = cache.get(graph);
+    if (!byModels) cache.set(graph, (byModels = new Map()));
+    let byTarget = byModels.get(models);
+    if (!byTarget) byModels.set(models, (byTarget = new Map()));
     const key = `${target.id}\0${[...target.settings.values()].map((s) => s.value).join(',')}`;
     let plan = byTarget.get(key);
     if (!plan) byTarget.set(key, (plan = buildPlan(graph, target, models)));
     return plan;
 }
 
-const cache = new WeakMap<MachineGraph, Map<string, SynapsePlan>>();
+/** Plans by graph, neuron-model lookup, and target id with its settings. */
+const cache = new WeakMap<MachineGraph, Map<NeuronModelLookup, Map<string, SynapsePlan>>>();
 
 function buildPlan(graph: MachineGraph, target: HardwareTarget, models: NeuronModelLookup): SynapsePlan {
     const defaultDelay = settingValue(target, 'default_delay_steps');
     const convDelay = settingValue(target, 'conv_delay_steps');
     const offset = optionalSetting(target, 'delay_field_offset_steps', 0);
-    const projections = graph.projections.map((p): ProjectionSynapses => {
+    const planned = graph.projections.map((p) => {
         const conv = models.get(graph.populations[p.post].type)?.convMachineModel !== undefined ? conv2dLayout(p) : undefined;
         const delaySteps = conv ? convDelay : p.delayHint?.steps ?? defaultDelay;
         return { delaySteps, delayField: delaySteps - offset, delayOrigin: p.delayHint?.origin, conv, maxAbs: projectionMaxAbs(p) };
     });
-    const populations = graph.populations.map((pop) => populationSynapses(pop, projections, target, models.get(pop.type), defaultDelay));
+    const populations = graph.populations.map((pop) => populationSynapses(pop, planned, target, models.get(pop.type), defaultDelay));
+    const min = settingValue(target, 'min_delay_steps');
+    const max = settingValue(target, 'max_delay_steps');
+    const projections = planned.map((p, i): ProjectionSynapses => {
+        const delayed = !p.conv && populations[graph.projections[i].post].variant === 'delayed';
+        const machineDelaySteps = p.conv ? Math.max(min, convDelay) : delayed ? Math.min(max, Math.max(min, p.delaySteps)) : defaultDelay;
+        return { ...p, machineDelaySteps };
+    });
     return { populations, projections };
 }
 
 function populationSynapses(
-    pop: Population, projections: readonly ProjectionSynapses[], target: HardwareTarget,
+    pop: Population, projections: readonly Omit<ProjectionSynapses, 'machineDelaySteps'>[], target: HardwareTarget,
     model: NeuronModel | undefined, defaultDelay: number,
 ): PopulationSynapses {
     const incoming = pop.incoming.map((i) => projections[i]);

@@ -40,7 +40,7 @@ async function simulate(request: SimulationRequest): Promise<RunResult> {
     const tick = dtMs / 1000 / secondsPer(options.timeUnit);
     const steps = Math.max(0, Math.floor(options.steps ?? DEFAULT_RUN_STEPS));
     const levels = single && target && program ? settingValue(target, 'weight_levels') : undefined;
-    const plan = levels !== undefined && target ? synapsePlan(machineGraphOf(analysis), target, OWN_MODELS) : undefined;
+    const plan = levels !== undefined && target ? synapsePlan(machineGraphOf(analysis), target, request.neuronModels ?? OWN_MODELS) : undefined;
     const network = buildNetwork(analysis, {
         dt: tick, single, storage: { levels }, plan,
         integration: options.integration ?? 'exponential', reset: options.reset ?? 'to-reset',

@@ -41,7 +41,11 @@ export interface SimNetwork {
 /** How to build the network. */
 export interface NetworkOptions extends DynamicsOptions {
     readonly storage: WeightStorage;
-    /** The synapse plan of the mapped machine, whose per-population grids the weights round to under hardware storage. */
+    /**
+     * The synapse plan of the mapped machine, under hardware numerics: the weights round to its
+     * per-population grids, and each projection's synapses take its `machineDelaySteps` (instead of
+     * the one tick into the population).
+     */
     readonly plan?: SynapsePlan;
 }
 
@@ -79,7 +83,7 @@ export function buildNetwork(analysis: GraphAnalysis, options: NetworkOptions): 
             maps.push(map);
         }
         if (failed) continue;
-        const rows = buildSynapseRows(pre.size, post.size, maps, options.single);
+        const rows = buildSynapseRows(pre.size, post.size, maps, options.single, Math.max(1, plan?.projections[projection.index].machineDelaySteps ?? 1));
         const constant = chainConstant(post.size, maps);
         if (constant.some((c) => c !== 0)) {
             const sum = (constants[post.index] ??= new Float64Array(post.size));

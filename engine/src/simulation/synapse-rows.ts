@@ -22,12 +22,16 @@ export const MAX_DELAY_TICKS = 65535;
 /**
  * Materialises a projection's synapses row by row: pre neuron `j`'s row is what a unit spike of
  * `j` becomes through the chain's maps (entries reaching the same post neuron at the same delay
- * are summed, zeros dropped). Weights go into float32 (`single`) or float64 storage.
+ * are summed, zeros dropped). Weights go into float32 (`single`) or float64 storage. Every
+ * synapse is delayed by `baseDelay` ticks (the tick into the population, or the machine's synaptic
+ * delay) plus its Delay nodes' ticks.
  */
-export function buildSynapseRows(preSize: number, postSize: number, maps: readonly ChainMap[], single: boolean): SynapseRows {
+export function buildSynapseRows(preSize: number, postSize: number, maps: readonly ChainMap[], single: boolean, baseDelay = 1): SynapseRows {
     const direct = maps.length === 1 ? maps[0].columns?.() : undefined;
     if (direct && direct.start.length === preSize + 1) {
-        return { start: direct.start, post: direct.row, weight: single ? Float32Array.from(direct.value) : direct.value, maxDelay: 1 };
+        const weight = single ? Float32Array.from(direct.value) : direct.value;
+        const ticks = Math.min(MAX_DELAY_TICKS, baseDelay);
+        return { start: direct.start, post: direct.row, weight, delay: ticks > 1 ? new Uint16Array(direct.row.length).fill(ticks) : undefined, maxDelay: Math.max(1, ticks) };
     }
     const start = new Int32Array(preSize + 1);
     let post = new Int32Array(Math.max(16, preSize));
@@ -36,7 +40,7 @@ export function buildSynapseRows(preSize: number, postSize: number, maps: readon
     let n = 0;
     let maxDelay = 1;
     for (let j = 0; j < preSize; j++) {
-        const row = mergeRow(through(unitSignal(j), maps, 0), postSize);
+        const row = mergeRow(through(unitSignal(j), maps, 0), postSize, baseDelay);
         if (n + row.length > post.length) {
             const size = Math.max(2 * post.length, n + row.length);
             post = grow(post, new Int32Array(size));
@@ -86,12 +90,12 @@ interface RowEntry {
     weight: number;
 }
 
-/** Sums entries with the same post neuron and delay, drops zeros and neurons beyond the post population, sorts by post neuron then delay; delays count the tick into the population. */
-function mergeRow(signal: Signal, postSize: number): RowEntry[] {
+/** Sums entries with the same post neuron and delay, drops zeros and neurons beyond the post population, sorts by post neuron then delay; delays add `baseDelay`. */
+function mergeRow(signal: Signal, postSize: number, baseDelay: number): RowEntry[] {
     const byKey = new Map<number, RowEntry>();
     for (let k = 0; k < signal.index.length; k++) {
         if (!(signal.index[k] < postSize)) continue;
-        const delay = Math.min(MAX_DELAY_TICKS, signal.delay[k] + 1);
+        const delay = Math.min(MAX_DELAY_TICKS, signal.delay[k] + baseDelay);
         const key = signal.index[k] * (MAX_DELAY_TICKS + 1) + delay;
         const found = byKey.get(key);
         if (found) found.weight += signal.value[k];

@@ -4,6 +4,7 @@ import type { HardwareTarget } from '../plugins/target.js';
 import type { TimeUnit } from '../plugins/check.js';
 import type { CancellationToken } from '../util/cancellation.js';
 import type { MappingResult } from '../plugins/mapper.js';
+import type { NeuronModelLookup } from '../machine/synapse-plan.js';
 
 /**
  * The arithmetic of a run. `hardware`: float32 state as on the PE's FPU, weights and delays
@@ -190,6 +191,8 @@ export interface SimulationRequest {
     readonly options: RunOptions;
     /** The mapping of the network onto `target`, with its machine program; absent under `--target none`. */
     readonly mapping?: MappingResult;
+    /** Neuron models by NIR type (the engine's `registry.neuronModels`), whose variants the synapse plan chooses; default the built-in ones. */
+    readonly neuronModels?: NeuronModelLookup;
 }
 
 /** Runs a network. Registered by id; the built-in one routes every spike through the mapped mesh. */

@@ -35,7 +35,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Quick fixes: create a missing node, set neurons per core, fix a shape, remove a duplicate edge. */
+/** Quick fixes: create a missing node, set neurons per core, fix a shape, remove a duplicate edge, the py-spinnaker2 rewrites. */
 export const codeActionsFeature: Feature = {
     id: 'code-actions',
     capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } },

@@ -20,12 +20,13 @@ MAX_ATOMS = 256
 
 
 class Population:
-    def __init__(self, size, neuron_model, params, name, record=None):
+    # py-spinnaker2's SNN API page: `name` is optional and `record` defaults to ["spikes"].
+    def __init__(self, size, neuron_model, params, name=None, record=None):
         assert neuron_model in MODELS, f"unknown neuron_model {neuron_model!r}"
         self.size = int(size)
         self.neuron_model = neuron_model
         self.name = name
-        self.record = list(record or [])
+        self.record = ["spikes"] if record is None else list(record)
         assert set(self.record) <= RECORDABLES, f"{name}: cannot record {self.record}"
         if neuron_model == "spike_list":
             for neuron, steps in params.items():

@@ -31,7 +31,8 @@ function py(text: string): string {
  */
 export function runScript(net: ExportNetwork, ctx: ScriptContext): string {
     const pops = net.populations.map((p, i) => {
-        const record = p.record.length > 0 ? `, record=${JSON.stringify(p.record)}` : '';
+        // Always written: py-spinnaker2's Population records ["spikes"] when `record` is left out.
+        const record = `, record=${JSON.stringify(p.record)}`;
         const params = p.model === 'spike_list' ? `spike_list(${py(spikesFile(i))})` : `PARAMS[${py(p.name)}]`;
         return [
             `    pops[${py(p.name)}] = snn.Population(size=${p.size}, neuron_model=${py(p.model)}, params=${params}, name=${py(p.name)}${record})`,

@@ -13,7 +13,8 @@ const WRITES = '`nirmesh export --to py-spinnaker2` writes it as a connection li
  * populations and projections, so the network still runs. A hint, with a quick fix
  * (`data.fix`) where a rewrite makes the graph acceptable to from_nir too:
  *
- * - a nested NIRGraph (create_populations raises NotImplementedError): `flatten-graph`;
+ * - a nested NIRGraph (create_populations raises NotImplementedError): `flatten-graph` (in a
+ *   spec; a `.nir` file is converted to YAML first);
  * - Conv1d (not among from_nir's WEIGHT_NODES);
  * - Linear after Flatten (create_projections follows Flatten only into Affine): `linear-to-affine`;
  * - a population → Flatten → Affine without pooling (create_projections discards the edge into Flatten);
@@ -29,7 +30,10 @@ export const fromNirRules = spinnakerCheck(
             ctx.report({ code: CODE, severity: 'hint', message, origin: node.node.typeOrigin, ...(fix ? { data: fix } : {}) });
         for (const node of ctx.analysis.nodes) {
             if (node.node.type === 'NIRGraph' && node.depth > 0) {
-                hint(node, `py-spinnaker2's from_nir refuses the nested graph '${node.node.name}' (NotImplementedError); ${WRITES} without nesting. Suggestion: flatten the graph into its parent.`, { fix: 'flatten-graph', node: node.path });
+                // A quick fix edits text: a `.nir` file (no spans) is converted to YAML first.
+                const inText = node.node.origin.span !== undefined;
+                const how = inText ? 'flatten the graph into its parent' : 'convert the file to YAML (`nirmesh convert FILE.nir FILE.nir.yaml`) and flatten the graph there with the quick fix';
+                hint(node, `py-spinnaker2's from_nir refuses the nested graph '${node.node.name}' (NotImplementedError); ${WRITES} without nesting. Suggestion: ${how}.`, inText ? { fix: 'flatten-graph', node: node.path } : undefined);
             }
             if (node.node.type === 'Conv1d') {
                 hint(node, `py-spinnaker2's from_nir has no Conv1d ('${node.node.name}' is not one of its weight nodes); ${WRITES}.`);

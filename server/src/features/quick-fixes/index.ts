@@ -11,6 +11,7 @@
 import { createNodeFix } from './create-node.js';
 import { neuronsPerCoreFix } from './neurons-per-core.js';
 import { linearToAffineFix } from './linear-to-affine.js';
+import { flattenGraphFix } from './flatten-graph.js';
 import type { QuickFixProvider } from './quick-fix.js';
 import { removeEdgeFix } from './remove-edge.js';
 import { setShapeFix } from './set-shape.js';
@@ -19,7 +20,7 @@ export type { QuickFix, QuickFixContext, QuickFixProvider } from './quick-fix.js
 export type { OffsetEdit } from './yaml-edits.js';
 
 /** Every quick fix, in one closed list. */
-export const QUICK_FIXES: readonly QuickFixProvider[] = [createNodeFix, neuronsPerCoreFix, setShapeFix, removeEdgeFix, linearToAffineFix];
+export const QUICK_FIXES: readonly QuickFixProvider[] = [createNodeFix, neuronsPerCoreFix, setShapeFix, removeEdgeFix, linearToAffineFix, flattenGraphFix];
 
 /** The providers that answer a diagnostic: those named by `data.fix`, else those for its code. */
 export function providersFor(fix: unknown, code: unknown): QuickFixProvider[] {

@@ -1,11 +1,7 @@
-import type { NirNode, Origin, Span } from '../../../../engine/src/index.js';
+import { removeListEntry, skipWhile, type NirNode, type Origin, type Span, type TextEdit } from '../../../../engine/src/index.js';
 
 /** A text change by offsets; the code-action layer turns it into an LSP edit. */
-export interface OffsetEdit {
-    readonly start: number;
-    readonly end: number;
-    readonly newText: string;
-}
+export type OffsetEdit = TextEdit;
 
 /**
  * Adds `key: value` to the mapping whose entries are `entries` (their key and value origins):
@@ -20,7 +16,7 @@ export function appendEntry(text: string, entries: readonly Origin[], key: strin
     }
     if (!last) return undefined;
     const end = last.span.end;
-    const next = text[skip(text, end, 1, /[ \t]/)];
+    const next = text[skipWhile(text, end, 1, /[ \t]/)];
     if (next === ',' || next === '}') return { start: end, end, newText: `, ${key}: ${value}` };
     const keyStart = last.keySpan?.start ?? last.span.start;
     const column = keyStart - (text.lastIndexOf('\n', keyStart - 1) + 1);
@@ -40,24 +36,7 @@ export function nodeEntries(node: NirNode): Origin[] {
  * Removes one item of a sequence: its whole line for a block item (`- [a, b]`), or the item with
  * one neighbouring comma in a flow sequence.
  */
-export function removeSequenceItem(text: string, span: Span): OffsetEdit {
-    const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
-    if (/^[ \t]*-[ \t]*$/.test(text.slice(lineStart, span.start))) {
-        const newline = text.indexOf('\n', span.end);
-        return { start: lineStart, end: newline < 0 ? text.length : newline + 1, newText: '' };
-    }
-    const before = skip(text, span.start, -1, /\s/);
-    if (text[before - 1] === ',') return { start: before - 1, end: span.end, newText: '' };
-    const after = skip(text, span.end, 1, /\s/);
-    return { start: span.start, end: text[after] === ',' ? skip(text, after + 1, 1, /\s/) : span.end, newText: '' };
-}
-
-/** Moves from `from` over characters matching `what`, forwards (+1) or backwards (-1, looking at the character before). */
-function skip(text: string, from: number, step: 1 | -1, what: RegExp): number {
-    let i = from;
-    while (step > 0 ? i < text.length && what.test(text[i]) : i > 0 && what.test(text[i - 1])) i += step;
-    return i;
-}
+export const removeSequenceItem = removeListEntry;
 
 /** A value in flow style: numbers and plain words as they are, lists as `[a, b]`. */
 export function flowList(values: readonly (number | string)[]): string {
