@@ -16,7 +16,7 @@ export interface KeyAllocation {
 
 /** ⌈log2(n)⌉ for n ≥ 1 (0 for n = 1). */
 export function bitsFor(n: number): number {
-    return n <= 1 ? 0 : Math.ceil(Math.log2(n));
+    return Math.ceil(Math.log2(n));
 }
 
 /**
@@ -46,10 +46,13 @@ export function allocateKeys(senders: readonly { index: number; neuronsPerCore: 
     return { keys, bitsUsed: bitsFor(Math.max(1, next)), overflow };
 }
 
-/** The key and mask (unsigned 32-bit) of `2^widthBits` consecutive slices starting at slice `s`. */
+/**
+ * The key and mask (unsigned 32-bit) of `2^widthBits` consecutive slices starting at slice `s`
+ * (neuron and width bits together at most 32, as the allocation keeps them).
+ */
 export function sliceKey(keys: PopulationKeys, s: number, widthBits = 0): { key: number; mask: number } {
     const low = keys.neuronBits + widthBits;
     const key = (keys.base + s * 2 ** keys.neuronBits) >>> 0;
-    const mask = low >= 32 ? 0 : (0xffffffff - (2 ** low - 1)) >>> 0;
+    const mask = (0xffffffff - (2 ** low - 1)) >>> 0;
     return { key, mask };
 }

@@ -46,7 +46,7 @@ export function sizePopulations(ctx: CostContext & { neuronsPerCore: number[] },
         return worst?.sram ?? 0;
     };
     const fits = (i: number, candidate: number): boolean => costAt(i, candidate) <= window;
-    const periodic = pops.map((p) => Number.isFinite(populationPeriod(ctx, p.index, Math.max(1, limits[p.index]))));
+    const periodic = pops.map((p) => Number.isFinite(populationPeriod(ctx, p.index, limits[p.index])));
     const largestFitting = (i: number, hi: number): number => {
         if (fits(i, hi)) return hi;
         if (periodic[i]) {
@@ -54,7 +54,7 @@ export function sizePopulations(ctx: CostContext & { neuronsPerCore: number[] },
             return 0;
         }
         let lo = fits(i, 1) ? 1 : cheapestSize((candidate) => costAt(i, candidate), hi);
-        if (lo === hi || !fits(i, lo)) return 0;
+        if (!fits(i, lo)) return 0;
         // Invariant: lo fits, hi does not.
         while (hi - lo > 1) {
             const mid = Math.floor((lo + hi) / 2);
