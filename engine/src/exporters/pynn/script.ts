@@ -44,7 +44,7 @@ STEPS = ${ctx.steps}
 DT_MS = ${ctx.dtMs}
 DEFAULT_INPUT = ${ctx.defaultInput ? `HERE / ${py(ctx.defaultInput)}` : 'None'}
 BACKENDS = ("neuron", "brian2", "nest", "spiNNaker")
-# Backends whose PyNN has IF_curr_delta; elsewhere a voltage jump is IF_curr_exp with tau_syn = dt.
+# Backends whose PyNN has IF_curr_delta; elsewhere a voltage jump is IF_curr_exp with tau_syn = dt/10.
 DELTA_BACKENDS = ("brian2", "nest")
 # Backends that deliver a spike in the tick it is sent (a delay of 0); the others need at least dt.
 ZERO_DELAY_BACKENDS = ("brian2",)
@@ -79,9 +79,13 @@ def load_simulator(backend, dt):
             pass
         mechanisms = os.environ.get("NIRMESH_NRNMECH_DIR")
         if mechanisms:
+            # PyNN's NEURON mechanisms compiled elsewhere (nrnivmodl on pyNN/neuron/nmodl): load them, and
+            # count PyNN's own folder as loaded, which pyNN.neuron would otherwise load (and fail on) itself.
             import neuron
+            import pyNN
 
             neuron.load_mechanisms(mechanisms)
+            neuron.nrn_dll_loaded.append(os.path.join(pyNN.__path__[0], "neuron", "nmodl"))
         import pyNN.neuron as sim
     elif backend == "brian2":
         import brian2
@@ -149,8 +153,10 @@ def cell(sim, pop, backend, dt):
         if backend in DELTA_BACKENDS:
             factor, celltype = jump, sim.IF_curr_delta
         else:
-            params.update(tau_syn_E=dt, tau_syn_I=dt)
-            factor, celltype = jump * CM_NF / dt, sim.IF_curr_exp
+            # A fixed-step integrator holds a current for the tick it starts in: a current of cm·Δv/dt that
+            # all but ends within that tick (tau_syn = dt/10) moves v by about Δv.
+            params.update(tau_syn_E=dt / 10, tau_syn_I=dt / 10)
+            factor, celltype = jump * CM_NF * (1 - np.exp(-10.0)) / dt, sim.IF_curr_exp
     return celltype(**scalars(params)), scalars(initial), np.broadcast_to(factor, (pop["size"],))
 
 
