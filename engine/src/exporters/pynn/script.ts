@@ -172,6 +172,18 @@ def deliver_after_reset(projection):
             synapses.pre.when = "after_resets"
 
 
+def sample_before_delivery(population):
+    """Brian2: sample v after the tick's update and before the spikes delivered after the resets, as NIR's v of the tick."""
+    recorder = population.recorder
+    create = recorder._create_device
+
+    def create_and_move(group, variable):
+        create(group, variable)
+        recorder._devices[variable].when = "before_thresholds"
+
+    recorder._create_device = create_and_move
+
+
 def end_refractoriness_at_reset(population):
     """Brian2: a reset ends refractoriness (tau_refrac is 0), so that the spikes delivered after it are not dropped."""
     group = population.brian2_group
@@ -255,6 +267,8 @@ def build(sim, args, selected):
             end_refractoriness_at_reset(pops[name])
         if name in selected:
             pops[name].record("spikes" if pop["model"]["spiking"] else "v")
+            if args.backend == "brian2" and not pop["model"]["spiking"]:
+                sample_before_delivery(pops[name])
     min_delay = 0.0 if args.backend in ZERO_DELAY_BACKENDS else args.dt
     for proj in NETWORK["projections"]:
         post = pops[proj["post"]]
@@ -295,7 +309,7 @@ def recordings(pops, args, selected):
         else:
             signal = segment.analogsignals[0]
             values = np.zeros((args.steps, pop["size"]))
-            # NIR's v of tick k is the value after k + 1 updates: PyNN's sample at (k + 1)·dt.
+            # NIR's v of tick k is the value after k + 1 updates: the sample at (k + 1)·dt (sample 0 is the initial v).
             samples = np.asarray(signal.magnitude)[1:args.steps + 1]
             columns = np.asarray(signal.array_annotations.get("channel_index", np.arange(samples.shape[1])), dtype=np.int64)
             values[:samples.shape[0], columns] = samples
