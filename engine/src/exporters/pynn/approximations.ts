@@ -5,7 +5,7 @@ import type { PynnNetwork } from './network.js';
 
 /** What every PyNN export of a network with projections approximates, whatever its node types. */
 export const TIMING_APPROXIMATIONS: readonly string[] = [
-    'NIR delivers a spike one tick after it is sent. Brian2 does so too (delay 0, applied after the tick\'s resets); NEURON, NEST and sPyNNaker need a delay of at least dt on every connection, so there each projection adds one tick of latency.',
+    'NIR delivers a spike one tick after it is sent. Brian2 does so too (delay 0, applied after the tick\'s resets); NEST and sPyNNaker need a delay of at least dt, and NEURON\'s parallel network one that exceeds dt (2·dt), on every connection, so there each projection adds one tick (NEURON: two) of latency.',
     'Spike times are read back on the tick grid (rounded to the nearest tick).',
 ];
 

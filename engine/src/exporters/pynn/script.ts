@@ -46,8 +46,9 @@ DEFAULT_INPUT = ${ctx.defaultInput ? `HERE / ${py(ctx.defaultInput)}` : 'None'}
 BACKENDS = ("neuron", "brian2", "nest", "spiNNaker")
 # Backends whose PyNN has IF_curr_delta; elsewhere a voltage jump is IF_curr_exp with tau_syn = dt/10.
 DELTA_BACKENDS = ("brian2", "nest")
-# Backends that deliver a spike in the tick it is sent (a delay of 0); the others need at least dt.
-ZERO_DELAY_BACKENDS = ("brian2",)
+# The smallest connection delay in ticks: Brian2 delivers a spike in the tick it is sent (0); NEURON's
+# parallel network needs delays that exceed dt (2); NEST and sPyNNaker take dt (1).
+MIN_DELAY_TICKS = {"brian2": 0, "neuron": 2}
 # The threshold of a non-spiking node (it never fires), and the membrane time constant of a leak-free one.
 NEVER_FIRES_MV = 1e9
 NO_LEAK_TAU_MS = 1e9
@@ -269,7 +270,7 @@ def build(sim, args, selected):
             pops[name].record("spikes" if pop["model"]["spiking"] else "v")
             if args.backend == "brian2" and not pop["model"]["spiking"]:
                 sample_before_delivery(pops[name])
-    min_delay = 0.0 if args.backend in ZERO_DELAY_BACKENDS else args.dt
+    min_delay = MIN_DELAY_TICKS.get(args.backend, 1) * args.dt
     for proj in NETWORK["projections"]:
         post = pops[proj["post"]]
         local = np.asarray(getattr(post, "_mask_local", np.ones(post.size, dtype=bool)), dtype=bool)
@@ -356,7 +357,8 @@ def main():
             sys.exit(f"run.py: --poisson {item}: name an Input node and a rate, NODE=HZ")
     started = time.perf_counter()
     sim = load_simulator(args.backend, args.dt)
-    sim.setup(timestep=args.dt, **({} if args.backend in ZERO_DELAY_BACKENDS else {"min_delay": args.dt}))
+    ticks = MIN_DELAY_TICKS.get(args.backend, 1)
+    sim.setup(timestep=args.dt, **({"min_delay": ticks * args.dt} if ticks > 0 else {}))
     _RANK[0] = sim.rank()
     pops = build(sim, args, selected)
     built = time.perf_counter()
