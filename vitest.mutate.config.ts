@@ -12,6 +12,7 @@ const DEFAULT_TESTS = [
     'test/engine/checks/**/*.test.ts',
     'test/engine/targets/**/*.test.ts',
     'test/cli/convert-command.test.ts',
+    'test/cli/convert-messages.test.ts',
 ];
 
 export default defineConfig({

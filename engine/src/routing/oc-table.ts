@@ -55,8 +55,6 @@ export class OcTable {
     /** The entry responsible for each region (undefined for phantoms). */
     readonly owner: (OcEntry | undefined)[];
     readonly index: RegionIndex;
-    /** Bumped for a route whenever its group changes. */
-    readonly versions = new Map<number, number>();
     size = 0;
     private seq = 0;
 
@@ -85,7 +83,6 @@ export class OcTable {
         while (at > 0 && above(entry, group[at - 1])) at--;
         group.splice(at, 0, entry);
         this.groups.set(route, group);
-        this.versions.set(route, (this.versions.get(route) ?? 0) + 1);
         for (const m of merge.members) this.merged[m.gen].delete(m);
         this.merged[entry.gen].add(entry);
         for (const r of entry.aliases) this.owner[r] = entry;

@@ -19,8 +19,8 @@ const PAIR_TRIALS_PER_ENTRY = 64;
  * cleared and everything is tried once more against the current table.
  */
 interface FailureMemo {
-    /** Per route: the version of the group that did not merge as a whole. */
-    readonly groups: Map<number, number>;
+    /** Routes whose group did not merge as a whole. */
+    readonly groups: Set<number>;
     /** Pairs (by seq) that did not merge. */
     readonly pairs: Set<number>;
     /** Entries tried with every entry of their group. */
@@ -30,7 +30,7 @@ interface FailureMemo {
     pairTrials: number;
 }
 
-const newMemo = (): FailureMemo => ({ groups: new Map(), pairs: new Set(), paired: new Set(), resumeAt: 0, pairTrials: 0 });
+const newMemo = (): FailureMemo => ({ groups: new Set(), pairs: new Set(), paired: new Set(), resumeAt: 0, pairTrials: 0 });
 
 /**
  * Minimises the table of `regions` (each non-phantom region starts as its own entry) and returns
@@ -61,10 +61,9 @@ function bestMerge(table: OcTable, memo: FailureMemo): Merge | undefined {
     for (const group of candidates) {
         if (best !== undefined && group.length <= best.members.length) break;
         const route = group[0].route;
-        const version = table.versions.get(route) ?? 0;
         if (memo.groups.has(route)) continue;
         const merge = refine(table, group);
-        if (merge === undefined) memo.groups.set(route, version);
+        if (merge === undefined) memo.groups.add(route);
         else if (best === undefined || merge.members.length > best.members.length) best = merge;
     }
     return best;

@@ -35,8 +35,9 @@ describe('allocateKeys', () => {
 
     it('counts slice bits and neuron bits alike in a block\'s size', () => {
         // 2 per PE in 16 slices (1 + 4 bits: 32 keys) before 8 per PE in one slice (3 bits: 8 keys).
-        const allocation = allocateKeys([{ index: 0, neuronsPerCore: 2, slices: 16 }, { index: 1, neuronsPerCore: 8, slices: 1 }], 2, 32);
-        expect(allocation.keys.map((k) => k?.base)).toEqual([0, 32]);
+        const senders = [{ index: 0, neuronsPerCore: 2, slices: 16 }, { index: 1, neuronsPerCore: 8, slices: 1 }];
+        expect(allocateKeys(senders, 2, 32).keys.map((k) => k?.base)).toEqual([0, 32]);
+        expect(allocateKeys([...senders].reverse(), 2, 32).keys.map((k) => k?.base)).toEqual([0, 32]);
     });
 
     it('gives blocks of equal size to the lower population index first', () => {

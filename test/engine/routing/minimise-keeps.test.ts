@@ -3,7 +3,8 @@ import { minimiseTable, RouteSet, verifyTable, type RoutingEntry } from '../../.
 
 /**
  * What minimisation keeps: the arrival links of the entries it merges (all of them, so that the
- * files it writes still say where packets come from), and the table itself, entry for entry, when
+ * files it writes still say where packets come from), the entries left when the target size is
+ * reached, and the table itself, entry for entry, when
  * covering its overlapping entries would take more entries than it has.
  */
 
@@ -14,6 +15,18 @@ describe('minimiseTable keeps', () => {
         // 0000 … 0011 to the east, arriving from the east, north-east, north and north-east again.
         const table: RoutingEntry[] = [1, 2, 4, 2].map((source, key) => ({ key, mask: 0xffffffff, route: EAST, source }));
         expect(minimiseTable(table, { removeDefaultRoutes: false })).toEqual([{ key: 0, mask: 0xfffffffc, route: EAST, source: 7 }]);
+    });
+
+    it('the entries left once the table has its target size', () => {
+        // Four east entries merge into one first (the largest group), leaving three: the target.
+        const NORTH = RouteSet.of([2]);
+        const table: RoutingEntry[] = [0, 1, 2, 3, 4, 5].map((key) => ({ key, mask: 0xffffffff, route: key < 4 ? EAST : NORTH }));
+        expect(minimiseTable(table, { targetSize: 3 })).toEqual([
+            { key: 4, mask: 0xffffffff, route: NORTH, source: 0 },
+            { key: 5, mask: 0xffffffff, route: NORTH, source: 0 },
+            { key: 0, mask: 0xfffffffc, route: EAST, source: 0 },
+        ]);
+        expect(minimiseTable(table)).toHaveLength(2);
     });
 
     it('an ordered table whose overlapping entries would need more entries once covered', () => {
