@@ -42,6 +42,6 @@ describe('nirmesh export', () => {
     it('names the exporters when --to is unknown', async () => {
         const { code, stderr } = await exportTo(TWO_LAYER, tempDir(), '--to', 'nest');
         expect(code).toBe(2);
-        expect(stderr).toMatch(/no exporter 'nest' \(known: py-spinnaker2\)/);
+        expect(stderr).toMatch(/no exporter 'nest' \(known: py-spinnaker2, pynn\)/);
     });
 });

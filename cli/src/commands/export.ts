@@ -7,13 +7,15 @@ import { loadSourceFile } from '../load-source.js';
 import { formatDiagnosticLine, toJsonDiagnostics } from '../diagnostic-report.js';
 import { readInputSpikes } from '../read-input-spikes.js';
 import { MAX_STEPS, targetWithOverrides } from './map.js';
-import { DEFAULT_STEPS, DEFAULT_TARGET_ID, machineGraphOf } from '../../../engine/src/index.js';
+import { DEFAULT_STEPS, DEFAULT_TARGET_ID, NO_TARGET_ID, documentTimeUnit, machineGraphOf } from '../../../engine/src/index.js';
 
 /**
  * `nirmesh export FILE --to ID --out DIR [--force] [--target ID] [--steps N] [--input NIRDATA.h5]
  * [--set NAME=VALUE]… [--neurons-per-core TYPE=N]… [--time-unit s|ms]`, and `nirmesh export --list`:
- * maps the network and, when it fits, writes it for another engine. Refuses a network that does
- * not fit (exit 1, with the mapping's diagnostics) and a non-empty DIR without `--force` (exit 2).
+ * maps the network (for an exporter that `needsMapping`; the others only check it and take no
+ * target) and, when it fits, writes it for another engine, printing the exporter's warnings (the
+ * approximations it made) as `check` prints diagnostics. Refuses a network that does not fit or has
+ * errors (exit 1, with the diagnostics) and a non-empty DIR without `--force` (exit 2).
  */
 export const exportCommand: CliCommand = {
     name: 'export',
@@ -46,30 +48,40 @@ export const exportCommand: CliCommand = {
             throw new UsageError(`export: ${values.out} exists and is not an empty directory; use --force to write into it`);
         }
         const steps = parseCount('--steps', values.steps, DEFAULT_STEPS, 1, MAX_STEPS);
-        const timeUnit = parseTimeUnit('export', values['time-unit']);
-        const target = targetWithOverrides('export', engine.registry, values.target ?? DEFAULT_TARGET_ID, values.set ?? []);
+        const requested = parseTimeUnit('export', values['time-unit']);
+        if (!exporter.needsMapping) {
+            const given = (['target', 'set', 'neurons-per-core'] as const).filter((k) => values[k] !== undefined);
+            if (given.length > 0) throw new UsageError(`export: ${exporter.id} does not map the network onto a target; drop --${given.join(', --')}`);
+        }
+        const target = exporter.needsMapping ? targetWithOverrides('export', engine.registry, values.target ?? DEFAULT_TARGET_ID, values.set ?? []) : undefined;
 
         const file = loadSourceFile(positionals[0], cwd);
         const neuronsPerCore = parseNeuronsPerCore('export', values['neurons-per-core'], engine.registry.neuronModels.ids());
-        const { problems, mapping, analysis } = await engine.analyze(file.input, { target, categories: ['fast', 'slow'], steps, neuronsPerCore, timeUnit });
+        const { problems, mapping, analysis } = await engine.analyze(file.input, target
+            ? { target, categories: ['fast', 'slow'], steps, neuronsPerCore, timeUnit: requested }
+            : { target: NO_TARGET_ID, categories: ['fast'], timeUnit: requested });
         const diagnostics = toJsonDiagnostics(file, problems);
         const errors = diagnostics.filter((d) => d.severity === 'error');
-        if (!mapping || !analysis || errors.length > 0) {
+        if (!analysis || (target && !mapping) || errors.length > 0) {
             for (const d of errors) out.stderr(formatDiagnosticLine(d) + '\n');
-            out.stderr(`nirmesh: ${file.path} does not fit ${target.id}${errors.length > 0 ? ` (${errors.length} error${errors.length === 1 ? '' : 's'})` : ''}; nothing written\n`);
+            const why = target ? `does not fit ${target.id}` : 'has errors';
+            out.stderr(`nirmesh: ${file.path} ${why}${errors.length > 0 ? ` (${errors.length} error${errors.length === 1 ? '' : 's'})` : ''}; nothing written\n`);
             return EXIT.problems;
         }
+        const timeUnit = documentTimeUnit(analysis.document, requested);
         const sources = machineGraphOf(analysis).populations.filter((p) => p.isSource).map((p) => p.name);
         const inputs = values.input ? (await readInputSpikes(values.input, cwd)).filter((s) => sources.includes(s.node)) : undefined;
         const result = await exporter.export({
             analysis, target, mapping, steps, inputs, timeUnit, sourceName: basename(file.path), neuronModels: engine.registry.neuronModels,
         });
-        const refused = toJsonDiagnostics(file, result.problems).filter((d) => d.severity === 'error');
+        const reported = toJsonDiagnostics(file, result.problems);
+        const refused = reported.filter((d) => d.severity === 'error');
         if (refused.length > 0) {
             for (const d of refused) out.stderr(formatDiagnosticLine(d) + '\n');
             out.stderr(`nirmesh: ${exporter.id} cannot write ${file.path}; nothing written\n`);
             return EXIT.problems;
         }
+        for (const d of reported) out.stdout(formatDiagnosticLine(d) + '\n');
         for (const f of result.files) {
             const path = join(dir, ...f.path.split('/'));
             mkdirSync(dirname(path), { recursive: true });

@@ -12,11 +12,14 @@ export interface ExportedFile {
     readonly contents: string | Uint8Array;
 }
 
-/** What an exporter is given: a network that maps onto `target`, and the mapping that shows it. */
+/**
+ * What an exporter is given: a checked network and, for an exporter that `needsMapping`, the
+ * target it maps onto and the mapping that shows it (absent for the others).
+ */
 export interface ExportRequest {
     readonly analysis: GraphAnalysis;
-    readonly target: HardwareTarget;
-    readonly mapping: MappingResult;
+    readonly target?: HardwareTarget;
+    readonly mapping?: MappingResult;
     /** The file the network came from (its base name), for the script's header and README. */
     readonly sourceName: string;
     /** Steps the script runs by default. */
@@ -28,6 +31,9 @@ export interface ExportRequest {
     /** Where to look up neuron models by NIR type (the engine's `registry.neuronModels`). */
     readonly neuronModels: { get(id: string): NeuronModel | undefined };
 }
+
+/** The request of an exporter that `needsMapping`: with its target and mapping. */
+export type MappedExportRequest = ExportRequest & { readonly target: HardwareTarget; readonly mapping: MappingResult };
 
 /** What an exporter produced: the files, or problems (with origins) when it cannot write the network. */
 export interface ExportResult {
@@ -45,5 +51,11 @@ export interface Exporter {
     readonly title: string;
     /** One line for `nirmesh export --list`. */
     readonly description: string;
+    /**
+     * True when the export writes what the mapper made for a hardware target (py-spinnaker2): the
+     * caller maps the network and refuses one that does not fit. False for an engine with no
+     * machine of ours under it (PyNN): the network is only checked, and no target is needed.
+     */
+    readonly needsMapping: boolean;
     export(request: ExportRequest): Promise<ExportResult>;
 }

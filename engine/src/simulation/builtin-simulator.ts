@@ -1,7 +1,7 @@
 import type { Problem } from '../diagnostics/problem.js';
 import type { GraphAnalysis } from '../graph/analysis.js';
-import type { NodeActivity, RunOptions, RunResult, SimulationRequest, Simulator } from './types.js';
-import { secondsPer } from '../plugins/check.js';
+import type { NodeActivity, RunResult, SimulationRequest, Simulator } from './types.js';
+import { secondsPer, type TimeUnit } from '../plugins/check.js';
 import { scalarOf } from '../machine/tensor-values.js';
 import { settingValue } from '../targets/setting.js';
 import { buildNetwork } from './network.js';
@@ -36,7 +36,7 @@ async function simulate(request: SimulationRequest): Promise<RunResult> {
     const problems: Problem[] = [];
     const numerics = options.numerics ?? 'hardware';
     const single = numerics === 'hardware';
-    const dtMs = options.dtMs ?? graphDtMs(analysis, options);
+    const dtMs = options.dtMs ?? graphDtMs(analysis, options.timeUnit);
     const tick = dtMs / 1000 / secondsPer(options.timeUnit);
     const steps = Math.max(0, Math.floor(options.steps ?? DEFAULT_RUN_STEPS));
     const levels = single && target && program ? settingValue(target, 'weight_levels') : undefined;
@@ -87,8 +87,8 @@ async function simulate(request: SimulationRequest): Promise<RunResult> {
     };
 }
 
-/** The graph's `metadata.dt` in milliseconds, else 1 ms. */
-function graphDtMs(analysis: GraphAnalysis, options: RunOptions): number {
+/** The graph's `metadata.dt` in milliseconds (its value in `timeUnit`), else 1 ms: the tick a run takes when not told. */
+export function graphDtMs(analysis: GraphAnalysis, timeUnit: TimeUnit | undefined): number {
     const dt = scalarOf(analysis.document.root.metadata.entries.get('dt'));
-    return dt !== undefined && dt > 0 ? dt * secondsPer(options.timeUnit) * 1000 : 1;
+    return dt !== undefined && dt > 0 ? dt * secondsPer(timeUnit) * 1000 : 1;
 }

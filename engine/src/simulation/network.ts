@@ -24,6 +24,8 @@ export interface SimPopulation {
 
 /** One projection's synapses. */
 export interface SimProjection {
+    /** Its position in the machine graph's projections. */
+    readonly index: number;
     readonly pre: number;
     readonly post: number;
     readonly rows: SynapseRows;
@@ -86,7 +88,7 @@ export function buildNetwork(analysis: GraphAnalysis, options: NetworkOptions): 
             for (let n = 0; n < post.size; n++) sum[n] += constant[n];
         }
         maxDelay[post.index] = Math.max(maxDelay[post.index], rows.maxDelay);
-        projections.push({ pre: pre.index, post: post.index, rows });
+        projections.push({ index: projection.index, pre: pre.index, post: post.index, rows });
     }
 
     const populations = graph.populations.map((population): SimPopulation => {

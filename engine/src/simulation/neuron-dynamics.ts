@@ -55,7 +55,7 @@ export const NEURON_TYPES: Readonly<Record<string, boolean>> = { LIF: true, IF: 
 export function neuronDynamics(node: NirNode, size: number, options: DynamicsOptions): NeuronDynamics | string {
     const read = (name: string, fallback: number): Float64Array | string =>
         perNeuron(asTensor(node.params.get(name)), size, fallback) ?? `its '${name}' has neither 1 nor ${size} elements`;
-    const names = PARAMS[node.type];
+    const names = NEURON_PARAMS[node.type];
     if (!names) return `the simulator cannot run ${node.type} nodes`;
     const p: Record<string, Float64Array> = {};
     for (const [name, fallback] of names) {
@@ -86,8 +86,8 @@ export function neuronDynamics(node: NirNode, size: number, options: DynamicsOpt
     }
 }
 
-/** Parameters (with the value a missing one takes) by type. */
-const PARAMS: Readonly<Record<string, readonly (readonly [string, number])[]>> = {
+/** The parameters of each NIR neuron type the simulator runs, with the value a missing one takes. */
+export const NEURON_PARAMS: Readonly<Record<string, readonly (readonly [string, number])[]>> = {
     LIF: [['tau', 1], ['r', 1], ['v_leak', 0], ['v_threshold', 1], ['v_reset', 0]],
     LI: [['tau', 1], ['r', 1], ['v_leak', 0]],
     IF: [['r', 1], ['v_threshold', 1], ['v_reset', 0]],

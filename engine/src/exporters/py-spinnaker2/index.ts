@@ -1,4 +1,4 @@
-import type { Exporter, ExportedFile, ExportRequest, ExportResult } from '../../plugins/exporter.js';
+import type { Exporter, ExportedFile, ExportRequest, ExportResult, MappedExportRequest } from '../../plugins/exporter.js';
 import { writeNpy } from '../../nir/npy.js';
 import { exportNetwork } from './network.js';
 import { projectionFile, runScript, spikesFile } from './script.js';
@@ -13,7 +13,13 @@ export const PY_SPINNAKER2_EXPORTER: Exporter = {
     id: 'py-spinnaker2',
     title: 'py-spinnaker2 script',
     description: 'run.py for SpiNNaker2 (a chip, the 48-node board, or the Brian2 backend) with weights as .npy, and a README',
-    async export(request: ExportRequest): Promise<ExportResult> {
+    needsMapping: true,
+    async export(given: ExportRequest): Promise<ExportResult> {
+        if (!given.target || !given.mapping) {
+            const origin = given.analysis.document.root.origin;
+            return { files: [], problems: [{ code: 'export/cannot-write', severity: 'error', message: 'py-spinnaker2 writes a mapped network: it needs a target and its mapping.', origin }] };
+        }
+        const request: MappedExportRequest = { ...given, target: given.target, mapping: given.mapping };
         const { network, problems } = exportNetwork(request);
         if (!network) return { files: [], problems };
         const board = request.target.id === 'spinnaker2-chip' ? 'chip' : 'board48';

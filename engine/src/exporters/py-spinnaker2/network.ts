@@ -1,6 +1,5 @@
-import type { ExportRequest } from '../../plugins/exporter.js';
+import type { MappedExportRequest } from '../../plugins/exporter.js';
 import type { Problem } from '../../diagnostics/problem.js';
-import type { Population } from '../../machine/machine-graph.js';
 import type { Conv2dLayout } from '../../machine/conv2d-layout.js';
 import { machineGraphOf } from '../../machine/lower.js';
 import { synapsePlan } from '../../machine/synapse-plan.js';
@@ -12,6 +11,7 @@ import { readElementAsNumber } from '../../nir/dtype-codec.js';
 import { secondsPer } from '../../plugins/check.js';
 import { settingValue } from '../../targets/setting.js';
 import { neuronParams, type NeuronParams } from './neuron-params.js';
+import { nirPathOf, uniqueNames } from '../population-names.js';
 
 /** A population as the script creates it. */
 export interface ExportPopulation {
@@ -57,7 +57,7 @@ const RECORDABLES = [['spikes', 'spikes'], ['v', 'v'], ['vLast', 'v_last'], ['ti
  * delays of `synapsePlan`, the neurons per core the mapping chose, neuron parameters scaled to the
  * weights, and the input spikes on the step grid. Problems (with origins) for what it cannot write.
  */
-export function exportNetwork(request: ExportRequest): { network?: ExportNetwork; problems: Problem[] } {
+export function exportNetwork(request: MappedExportRequest): { network?: ExportNetwork; problems: Problem[] } {
     const { analysis, target, mapping } = request;
     const graph = machineGraphOf(analysis);
     const plan = synapsePlan(graph, target, request.neuronModels);
@@ -145,16 +145,4 @@ function convKernel(value: Parameters<typeof asTensor>[0], scale: number, levels
         }
     }
     return { kernel, kernelShape: [ci, co, kh, kw] };
-}
-
-/** Each population's name, or its path (without `/node/nodes/`) where nested graphs repeat a name. */
-function uniqueNames(pops: readonly Population[]): string[] {
-    const counts = new Map<string, number>();
-    for (const p of pops) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
-    return pops.map((p) => ((counts.get(p.name) ?? 0) > 1 ? nirPathOf(p.path).join('.') : p.name));
-}
-
-/** `/node/nodes/rnn/nodes/lif` → `['rnn', 'lif']`. */
-function nirPathOf(path: string): string[] {
-    return path.split('/nodes/').slice(1);
 }

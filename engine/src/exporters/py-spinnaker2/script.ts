@@ -1,4 +1,5 @@
 import type { ExportNetwork, ExportProjection } from './network.js';
+import { py, WRITE_NIRDATA_PY } from '../python/nirdata-writer.js';
 
 /** Where the script's data files live, relative to it. */
 export function projectionFile(index: number): string {
@@ -16,11 +17,6 @@ export interface ScriptContext {
     /** `chip` for a one-chip target, `board48` for the 48-node board. */
     readonly board: 'chip' | 'board48';
     readonly steps: number;
-}
-
-/** A Python string literal (JSON's escapes are Python's). */
-function py(text: string): string {
-    return JSON.stringify(text);
 }
 
 /**
@@ -101,33 +97,20 @@ def hardware_for(args):
     return hardware.SpiNNcloud48NodeBoard(**ips)
 
 
-def write_nirdata(path, pops, steps):
-    """The recorded spikes as NIRData (NIR's write_data layout), times in the NIR file's unit."""
-    import h5py
+def recorded_spikes(pops):
+    """The recorded spikes of each population by its NIR path, times in the NIR file's unit."""
+    observed = {}
+    for name, pop in pops.items():
+        info = POPULATIONS[name]
+        if not info["spikes"]:
+            continue
+        pairs = sorted((int(t), int(i)) for i, times in pop.get_spikes().items() for t in times)
+        times = [t * DT_SECONDS / SECONDS_PER_UNIT for t, _ in pairs]
+        observed[tuple(info["nir_path"])] = {"spikes": {"n_neurons": info["size"], "idx": [i for _, i in pairs], "time": times}}
+    return observed
 
-    with h5py.File(path, "w") as f:
-        f.attrs["__type__"] = "NIRGraphData"
-        nodes = f.create_group("nodes")
-        for name, pop in pops.items():
-            info = POPULATIONS[name]
-            if not info["spikes"]:
-                continue
-            *graphs, leaf = info["nir_path"]
-            group = nodes
-            for graph in graphs:
-                group = group.require_group(graph)
-                group.attrs["__type__"] = "NIRGraphData"
-                group = group.require_group("nodes")
-            node = group.create_group(leaf)
-            node.attrs["__type__"] = "NIRNodeData"
-            spikes = node.create_group("observables").create_group("spikes")
-            spikes.attrs["__type__"] = "EventData"
-            pairs = sorted((int(t), int(i)) for i, times in pop.get_spikes().items() for t in times)
-            spikes.attrs["n_neurons"] = np.int64(info["size"])
-            spikes.attrs["t_max"] = np.float64(steps * DT_SECONDS / SECONDS_PER_UNIT)
-            spikes.create_dataset("idx", data=np.array([i for _, i in pairs], dtype=np.int64))
-            spikes.create_dataset("time", data=np.array([t * DT_SECONDS / SECONDS_PER_UNIT for t, _ in pairs], dtype=np.float64))
 
+${WRITE_NIRDATA_PY}
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -143,7 +126,7 @@ def main():
     net, pops = build_network()
     hw = hardware_for(args)
     hw.run(net, args.steps)
-    write_nirdata(args.out, pops, args.steps)
+    write_nirdata(args.out, recorded_spikes(pops), args.steps * DT_SECONDS / SECONDS_PER_UNIT)
     print(f"wrote {args.out}")
 
 
