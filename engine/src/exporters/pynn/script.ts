@@ -82,7 +82,19 @@ def load_simulator(backend, dt):
             import neuron
 
             neuron.load_mechanisms(mechanisms)
+            import pyNN
+
+            # PyNN 0.10.1 loads its own mechanism folder on import and raises where nrnivmodl never
+            # ran there (Debian's): mark it loaded so that ours stand in, without its notice saying so.
+            neuron.nrn_dll_loaded.append(os.path.join(pyNN.__path__[0], "neuron", "nmodl"))
+        import logging
+
+        pynn_log = logging.getLogger("PyNN")
+        level = pynn_log.level
+        pynn_log.setLevel(logging.ERROR)
         import pyNN.neuron as sim
+
+        pynn_log.setLevel(level)
     elif backend == "brian2":
         import brian2
 
