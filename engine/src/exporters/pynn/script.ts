@@ -222,6 +222,10 @@ def by_neuron(idx, ticks, size, dt):
     return [np.unique(ticks[bounds[n]:bounds[n + 1]]) * dt for n in range(size)]
 
 
+# How much longer than dt the shortest NEURON delay is (a fraction of dt): see build().
+DELAY_MARGIN = 1e-3
+
+
 def local_connections(proj, local, factor, min_delay):
     """The rows of a projection whose post neuron is on this rank, as [pre, post, weight, delay]: the files are sorted by post neuron and memory-mapped, so a rank reads only its own rows."""
     files = proj["files"]
@@ -261,7 +265,9 @@ def build(sim, args, selected):
             end_refractoriness_at_reset(pops[name])
         if name in selected:
             pops[name].record("spikes" if pop["model"]["spiking"] else "v")
-    min_delay = 0.0 if args.backend in ZERO_DELAY_BACKENDS else args.dt
+    # NEURON under MPI refuses a delay of exactly dt ("mindelay is 0 (or less than dt)"): a hair
+    # more still delivers in the next tick, so 1 and N processes give the same spikes.
+    min_delay = 0.0 if args.backend in ZERO_DELAY_BACKENDS else args.dt * (1 + DELAY_MARGIN)
     for proj in NETWORK["projections"]:
         post = pops[proj["post"]]
         local = np.asarray(getattr(post, "_mask_local", np.ones(post.size, dtype=bool)), dtype=bool)
