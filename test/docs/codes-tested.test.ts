@@ -17,7 +17,6 @@ const UNTESTED: Readonly<Record<string, string>> = {
     'hdf5/write-failed': 'an HDF5 failure while writing that no valid model provokes; the known causes have their own codes',
     'engine/unknown-simulator': 'only a caller of Engine.run naming a simulator that is not registered meets it; the CLI offers only builtin',
     'simulation/unsupported': 'every NIR node kind the engine knows is simulated; only a plugin node kind meets it',
-    'export/cannot-write': 'the py-spinnaker2 exporter writes every network that maps; only a plugin exporter refuses one',
     'simulation/bad-record': 'not yet covered by a test of --record with an unknown node',
 };
 

@@ -1,5 +1,6 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readNirSpikes, type InputSpikes } from '../../engine/src/index.js';
 
@@ -24,9 +25,9 @@ export interface PynnResult {
     readonly peak_rss_mb: readonly number[];
 }
 
-/** Runs an exported `run.py` with `args` (without blocking the test worker) and returns its result line. */
-export async function runExported(dir: string, ...args: string[]): Promise<PynnResult> {
-    const child = spawn(PYTHON, [join(dir, 'run.py'), ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs an exported `run.py` with `args` and extra environment `env` (without blocking the test worker) and returns its result line. */
+export async function runExported(dir: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<PynnResult> {
+    const child = spawn(PYTHON, [join(dir, 'run.py'), ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => void (stdout += d.toString()));
@@ -43,4 +44,28 @@ export async function spikeSets(path: string, tickSeconds: number): Promise<Map<
     const errors = read.problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new Error(`${path}: ${errors.map((p) => p.message).join('; ')}`);
     return new Map(read.spikes.map((s: InputSpikes) => [s.node, new Set(Array.from(s.idx, (n, k) => `${n}@${Math.round(s.time[k] / tickSeconds)}`))]));
+}
+
+/** True when NEURON's Python module and nrnivmodl are installed (python3-neuron, neuron-dev). */
+export const NEURON_AVAILABLE = PYNN_AVAILABLE && existsSync('/usr/bin/nrnivmodl') && spawnSync(PYTHON, ['-c', 'import neuron'], { stdio: 'ignore' }).status === 0;
+
+/**
+ * Compiles PyNN's NEURON mechanisms (`pyNN/neuron/nmodl`) into a fresh folder for
+ * `NIRMESH_NRNMECH_DIR`. Debian's nrnivmodl looks for its makefile and library in the wrong place,
+ * so NRNHOME points at a folder whose bin/, lib/, include/ and share/ link to where Debian puts them.
+ */
+export function compileNeuronMechanisms(): string {
+    const home = mkdtempSync(join(tmpdir(), 'nirmesh-nrnhome-'));
+    mkdirSync(join(home, 'bin'));
+    mkdirSync(join(home, 'lib'));
+    symlinkSync('/usr/lib/nrn/nrnmech_makefile', join(home, 'bin', 'nrnmech_makefile'));
+    symlinkSync('/usr/bin/nocmodl', join(home, 'bin', 'nocmodl'));
+    symlinkSync('/usr/lib/nrn/libnrniv.so', join(home, 'lib', 'libnrniv.so'));
+    symlinkSync('/usr/include', join(home, 'include'));
+    symlinkSync('/usr/share', join(home, 'share'));
+    const pynn = execFileSync(PYTHON, ['-c', 'import pyNN, os; print(os.path.join(pyNN.__path__[0], "neuron", "nmodl"))'], { encoding: 'utf-8' }).trim();
+    const dir = mkdtempSync(join(tmpdir(), 'nirmesh-nrnmech-'));
+    for (const name of readdirSync(pynn).filter((n) => n.endsWith('.mod'))) copyFileSync(join(pynn, name), join(dir, name));
+    execFileSync('nrnivmodl', [], { cwd: dir, env: { ...process.env, NRNHOME: home }, stdio: 'pipe' });
+    return dir;
 }

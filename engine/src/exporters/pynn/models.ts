@@ -14,7 +14,7 @@ export interface PynnModel {
     readonly approximations: readonly string[];
 }
 
-const ON_NEURON = 'On backends without IF_curr_delta (NEURON, sPyNNaker) it runs as IF_curr_exp with tau_syn = dt and weights scaled to the same charge, so each input arrives spread over about one tick instead of at once.';
+const ON_NEURON = 'On backends without IF_curr_delta (NEURON, sPyNNaker) it runs as IF_curr_exp with tau_syn = dt/10 and a current that moves v by the same amount over one tick, so each input arrives spread over that tick instead of at once.';
 const NO_LEAK = 'NIR\'s integrator has no leak and PyNN\'s cells always leak: tau_m is 1e9 ms (the membrane loses a fraction dt/1e9 per tick).';
 const READOUT = 'A non-spiking node runs as a cell whose threshold is 1e9 mV (it never fires); its v is recorded every tick into observables/v of the NIRData file.';
 const CURRENT = 'IF_curr_exp integrates its synaptic current continuously where NIR holds it for each tick; on Brian2 the weights, bias and initial current are set so that v follows NIR\'s update tick for tick, but NEURON integrates v with its own fixed-step method, so there v differs slightly.';

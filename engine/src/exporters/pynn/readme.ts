@@ -59,8 +59,8 @@ cm = 1 nF; tau_refrac = 0. With α = exp(−dt/τ_m) per tick:
 | LI, I, CubaLI | as above with v_thresh = 1e9 mV (never fires); \`v\` recorded |
 | Input | SpikeSourceArray (from \`--input\`, or Poisson spikes on the tick grid) |
 
-Without IF_curr_delta (NEURON, sPyNNaker) a voltage jump Δv becomes IF_curr_exp with tau_syn = dt
-and a weight of cm·Δv/dt nA. Weights whose sign (after that of r, or r·w_in) is negative go to
+Without IF_curr_delta (NEURON, sPyNNaker) a voltage jump Δv becomes IF_curr_exp with tau_syn = dt/10
+and a weight of cm·Δv·(1 − e^−10)/dt nA, which a fixed-step integrator applies over one tick. Weights whose sign (after that of r, or r·w_in) is negative go to
 the inhibitory receptor, the others to the excitatory one.
 
 ## Approximations this network needed

@@ -44,10 +44,11 @@ STEPS = ${ctx.steps}
 DT_MS = ${ctx.dtMs}
 DEFAULT_INPUT = ${ctx.defaultInput ? `HERE / ${py(ctx.defaultInput)}` : 'None'}
 BACKENDS = ("neuron", "brian2", "nest", "spiNNaker")
-# Backends whose PyNN has IF_curr_delta; elsewhere a voltage jump is IF_curr_exp with tau_syn = dt.
+# Backends whose PyNN has IF_curr_delta; elsewhere a voltage jump is IF_curr_exp with tau_syn = dt/10.
 DELTA_BACKENDS = ("brian2", "nest")
-# Backends that deliver a spike in the tick it is sent (a delay of 0); the others need at least dt.
-ZERO_DELAY_BACKENDS = ("brian2",)
+# The smallest connection delay in ticks: Brian2 delivers a spike in the tick it is sent (0); NEURON's
+# parallel network needs delays that exceed dt (2); NEST and sPyNNaker take dt (1).
+MIN_DELAY_TICKS = {"brian2": 0, "neuron": 2}
 # The threshold of a non-spiking node (it never fires), and the membrane time constant of a leak-free one.
 NEVER_FIRES_MV = 1e9
 NO_LEAK_TAU_MS = 1e9
@@ -79,22 +80,14 @@ def load_simulator(backend, dt):
             pass
         mechanisms = os.environ.get("NIRMESH_NRNMECH_DIR")
         if mechanisms:
+            # PyNN's NEURON mechanisms compiled elsewhere (nrnivmodl on pyNN/neuron/nmodl): load them, and
+            # count PyNN's own folder as loaded, which pyNN.neuron would otherwise load (and fail on) itself.
             import neuron
-
-            neuron.load_mechanisms(mechanisms)
             import pyNN
 
-            # PyNN 0.10.1 loads its own mechanism folder on import and raises where nrnivmodl never
-            # ran there (Debian's): mark it loaded so that ours stand in, without its notice saying so.
+            neuron.load_mechanisms(mechanisms)
             neuron.nrn_dll_loaded.append(os.path.join(pyNN.__path__[0], "neuron", "nmodl"))
-        import logging
-
-        pynn_log = logging.getLogger("PyNN")
-        level = pynn_log.level
-        pynn_log.setLevel(logging.ERROR)
         import pyNN.neuron as sim
-
-        pynn_log.setLevel(level)
     elif backend == "brian2":
         import brian2
 
@@ -161,8 +154,10 @@ def cell(sim, pop, backend, dt):
         if backend in DELTA_BACKENDS:
             factor, celltype = jump, sim.IF_curr_delta
         else:
-            params.update(tau_syn_E=dt, tau_syn_I=dt)
-            factor, celltype = jump * CM_NF / dt, sim.IF_curr_exp
+            # A fixed-step integrator holds a current for the tick it starts in: a current of cm·Δv/dt that
+            # all but ends within that tick (tau_syn = dt/10) moves v by about Δv.
+            params.update(tau_syn_E=dt / 10, tau_syn_I=dt / 10)
+            factor, celltype = jump * CM_NF * (1 - np.exp(-10.0)) / dt, sim.IF_curr_exp
     return celltype(**scalars(params)), scalars(initial), np.broadcast_to(factor, (pop["size"],))
 
 
@@ -176,6 +171,18 @@ def deliver_after_reset(projection):
     for targets in projection._brian2_synapses.values():
         for synapses in targets.values():
             synapses.pre.when = "after_resets"
+
+
+def sample_before_delivery(population):
+    """Brian2: sample v after the tick's update and before the spikes delivered after the resets, as NIR's v of the tick."""
+    recorder = population.recorder
+    create = recorder._create_device
+
+    def create_and_move(group, variable):
+        create(group, variable)
+        recorder._devices[variable].when = "before_thresholds"
+
+    recorder._create_device = create_and_move
 
 
 def end_refractoriness_at_reset(population):
@@ -222,10 +229,6 @@ def by_neuron(idx, ticks, size, dt):
     return [np.unique(ticks[bounds[n]:bounds[n + 1]]) * dt for n in range(size)]
 
 
-# How much longer than dt the shortest NEURON delay is (a fraction of dt): see build().
-DELAY_MARGIN = 1e-3
-
-
 def local_connections(proj, local, factor, min_delay):
     """The rows of a projection whose post neuron is on this rank, as [pre, post, weight, delay]: the files are sorted by post neuron and memory-mapped, so a rank reads only its own rows."""
     files = proj["files"]
@@ -265,9 +268,9 @@ def build(sim, args, selected):
             end_refractoriness_at_reset(pops[name])
         if name in selected:
             pops[name].record("spikes" if pop["model"]["spiking"] else "v")
-    # NEURON under MPI refuses a delay of exactly dt ("mindelay is 0 (or less than dt)"): a hair
-    # more still delivers in the next tick, so 1 and N processes give the same spikes.
-    min_delay = 0.0 if args.backend in ZERO_DELAY_BACKENDS else args.dt * (1 + DELAY_MARGIN)
+            if args.backend == "brian2" and not pop["model"]["spiking"]:
+                sample_before_delivery(pops[name])
+    min_delay = MIN_DELAY_TICKS.get(args.backend, 1) * args.dt
     for proj in NETWORK["projections"]:
         post = pops[proj["post"]]
         local = np.asarray(getattr(post, "_mask_local", np.ones(post.size, dtype=bool)), dtype=bool)
@@ -307,7 +310,7 @@ def recordings(pops, args, selected):
         else:
             signal = segment.analogsignals[0]
             values = np.zeros((args.steps, pop["size"]))
-            # NIR's v of tick k is the value after k + 1 updates: PyNN's sample at (k + 1)·dt.
+            # NIR's v of tick k is the value after k + 1 updates: the sample at (k + 1)·dt (sample 0 is the initial v).
             samples = np.asarray(signal.magnitude)[1:args.steps + 1]
             columns = np.asarray(signal.array_annotations.get("channel_index", np.arange(samples.shape[1])), dtype=np.int64)
             values[:samples.shape[0], columns] = samples
@@ -354,7 +357,8 @@ def main():
             sys.exit(f"run.py: --poisson {item}: name an Input node and a rate, NODE=HZ")
     started = time.perf_counter()
     sim = load_simulator(args.backend, args.dt)
-    sim.setup(timestep=args.dt, **({} if args.backend in ZERO_DELAY_BACKENDS else {"min_delay": args.dt}))
+    ticks = MIN_DELAY_TICKS.get(args.backend, 1)
+    sim.setup(timestep=args.dt, **({"min_delay": ticks * args.dt} if ticks > 0 else {}))
     _RANK[0] = sim.rank()
     pops = build(sim, args, selected)
     built = time.perf_counter()
