@@ -94,7 +94,7 @@ print(json.dumps({'type': s.attrs['__type__'].decode() if isinstance(s.attrs['__
 describe('nirmesh run usage errors', () => {
     it.each([
         [['run'], 'nirmesh: run: name exactly one FILE'],
-        [['run', TWO_LAYER, '--engine', 'pynn-neuron'], 'nirmesh: run: --engine pynn-neuron is not yet supported'],
+        [['run', TWO_LAYER, '--engine', 'nest'], 'nirmesh: run: no --engine nest; use builtin, pynn-neuron or pynn-brian2'],
         [['run', TWO_LAYER, '--target', 'none', '--html', 'no-such-folder/x.html'], 'nirmesh: run: cannot write no-such-folder/x.html (ENOENT)'],
         [['run', TWO_LAYER, '--poisson', 'input'], "nirmesh: run: --poisson takes NODE=HZ (an Input node and a rate ≥ 0), not 'input'"],
         [['run', TWO_LAYER, '--numerics', 'fast'], "nirmesh: run: --numerics takes hardware or exact, not 'fast'"],

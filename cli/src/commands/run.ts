@@ -13,6 +13,7 @@ import { TracePageWriter } from '../trace-html.js';
 import { readInputSpikes } from '../read-input-spikes.js';
 import { runJson, printRunReport, type Comparison } from '../run-report.js';
 import { progressBar } from '../progress-bar.js';
+import { PYNN_ENGINES, runPynnCommand } from '../run-pynn.js';
 import { DEFAULT_RUN_STEPS, DEFAULT_TARGET_ID, NO_TARGET_ID, secondsPer, writeNirData } from '../../../engine/src/index.js';
 
 /** Exit code of a run stopped with Ctrl-C (128 + SIGINT), after writing what it recorded. */
@@ -23,11 +24,13 @@ const EXIT_INTERRUPTED = 130;
  * `--target none`), simulates it and reports spikes, traffic, drops and energy; `--out` writes
  * the trace as NIRData. Exit 0 no errors, 1 errors (including a network that does not fit,
  * unless `--ignore-fit`), 2 usage/IO, 130 when stopped with Ctrl-C (the trace so far is written).
+ * `--engine pynn-neuron|pynn-brian2 [--np N]` runs the network on PyNN instead (cli/src/run-pynn.ts).
  */
 export const runCommand: CliCommand = {
     name: 'run',
-    synopsis: 'run FILE [--target ID|none] [--steps N] [--dt MS] [--time-unit s|ms] [--seed S] [--input NIRDATA.h5] [--poisson NODE=HZ] [--record NODES] [--probe NODE[:i,..]] [--numerics hardware|exact] [--compare] [--set NAME=VALUE] [--ignore-fit] [--out TRACE.h5] [--json] [--html PAGE]   simulate; exit 0 ok, 1 errors, 2 usage/IO',
-    async run(args, { engine, out, cwd }) {
+    synopsis: 'run FILE [--engine builtin|pynn-neuron|pynn-brian2] [--np N] [--target ID|none] [--steps N] [--dt MS] [--time-unit s|ms] [--seed S] [--input NIRDATA.h5] [--poisson NODE=HZ] [--record NODES] [--probe NODE[:i,..]] [--numerics hardware|exact] [--compare] [--set NAME=VALUE] [--ignore-fit] [--out TRACE.h5] [--json] [--html PAGE]   simulate; exit 0 ok, 1 errors, 2 usage/IO',
+    async run(args, ctx) {
+        const { engine, out, cwd } = ctx;
         const { values, positionals } = parseOptions('run', args, {
             target: { type: 'string' }, steps: { type: 'string' }, dt: { type: 'string' }, 'time-unit': { type: 'string' },
             seed: { type: 'string' }, input: { type: 'string', multiple: true }, poisson: { type: 'string', multiple: true },
@@ -38,8 +41,9 @@ export const runCommand: CliCommand = {
         });
         if (positionals.length !== 1) throw new UsageError('run: name exactly one FILE');
         const simulator = values.engine ?? 'builtin';
-        if (simulator !== 'builtin') throw new UsageError(`run: --engine ${simulator} is not yet supported; the builtin engine is (export the network with nirmesh export to run it elsewhere)`);
-        if (values.np !== undefined) throw new UsageError('run: --np applies to the pynn engines, which are not yet supported');
+        if (Object.hasOwn(PYNN_ENGINES, simulator)) return runPynnCommand(simulator, values, positionals[0], ctx);
+        if (simulator !== 'builtin') throw new UsageError(`run: no --engine ${simulator}; use builtin, ${Object.keys(PYNN_ENGINES).join(' or ')}`);
+        if (values.np !== undefined) throw new UsageError(`run: --np applies to --engine ${Object.keys(PYNN_ENGINES).join(' and ')}, not builtin`);
         const targetId = values.target ?? DEFAULT_TARGET_ID;
         const target: HardwareTarget | typeof NO_TARGET_ID = targetId === NO_TARGET_ID
             ? (values.set?.length ? usage('run: --set changes settings of a target; --target none has none') : NO_TARGET_ID)
