@@ -21,10 +21,15 @@ export function placementViewData(report: MapReport, uri: vscode.Uri): Placement
     return { title: fileName(uri), target: report.target, graph: report.graph, placement: report.placement, problems: { errors: of(1), warnings: of(2) } };
 }
 
-/** Sends `nirmesh/map` without any notification; undefined when it fails or is cancelled. */
-export async function mapQuietly(client: LanguageClient, uri: vscode.Uri, token?: vscode.CancellationToken): Promise<MapReport | undefined> {
+/**
+ * Sends `nirmesh/map` without any notification; undefined when it fails or is cancelled. `target`,
+ * when given, is mapped onto instead of the server's setting, which may not yet have caught up with
+ * a change the client just made.
+ */
+export async function mapQuietly(client: LanguageClient, uri: vscode.Uri, token?: vscode.CancellationToken, target?: string): Promise<MapReport | undefined> {
     try {
-        return await client.sendRequest(MapRequest, { uri: client.code2ProtocolConverter.asUri(uri) }, token);
+        const params: MapParams = { uri: client.code2ProtocolConverter.asUri(uri), ...(target ? { target } : {}) };
+        return await client.sendRequest(MapRequest, params, token);
     } catch {
         return undefined;
     }

@@ -34,7 +34,8 @@ export class TargetStatus implements vscode.Disposable {
         this.show(statusText(undefined, target));
         if (target === 'none' || config.get<string>('mapOn') === 'never') return;
         const pending = (this.pending = new vscode.CancellationTokenSource());
-        const report = await mapQuietly(this.client, document.uri, pending.token);
+        // The target is named in the request: the server reads a changed setting only after this update starts.
+        const report = await mapQuietly(this.client, document.uri, pending.token, target);
         if (!pending.token.isCancellationRequested && report) this.show(statusText(report, report.target));
     }
 

@@ -135,6 +135,8 @@ describe('NIRmesh in code-server', () => {
         await page.getByPlaceholder(/^Filter \(e\.g\./).first().fill('lowmem4');
         const rows = page.locator('.markers-panel .monaco-list-row');
         await rows.filter({ hasText: 'lowmem4/large-population' }).first().waitFor({ timeout: 60_000 });
+        // The status bar names the picked target with its use, not the one the server had before the change.
+        await page.locator('.statusbar-item', { hasText: /lowmem4-board\s+PE \d+%/ }).first().waitFor({ timeout: 60_000 });
         await page.screenshot({ path: join(SHOTS, '05-plugin-target.png') });
         expect(await rows.filter({ hasText: "'exc' has 8,000 neurons" }).count()).toBeGreaterThan(0);
     });
