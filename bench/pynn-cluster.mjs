@@ -49,7 +49,7 @@ async function main() {
         const exported = await api.exportForPynn(engine, loaded.document, { sourceName: 'large.nir.yaml', steps });
         if (!exported.files) throw new Error(exported.problems.filter((p) => p.severity === 'error').map((p) => p.message).join('; '));
         const exportDir = join(dir, 'export');
-        api.writeExport(exportDir, exported.files);
+        await api.writeExportedFiles(exportDir, exported.files);
         const exportS = (performance.now() - started) / 1000;
         console.log(`export: ${exportS.toFixed(1)} s, ${exported.files.length} files`);
         started = performance.now();

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Engine, ExportedFile, GraphAnalysis, NirDocument, NodeActivity, Problem, RunOptions, SourceInput, TimeUnit } from '../../engine/src/index.js';
 import { DEFAULT_RUN_STEPS, NO_TARGET_ID, documentTimeUnit, machineGraphOf, readNirSpikes, specRunSettings, withSpecRunSettings } from '../../engine/src/index.js';
+import { writeExportedFiles } from '../write-export.js';
 import { assertPynnEnvironment, type PynnBackend } from './debian-environment.js';
 import { runExportedScript, ScriptFailed } from './run-script.js';
 
@@ -75,15 +76,6 @@ export async function exportForPynn(engine: Engine, document: NirDocument, optio
     return problems.some((p) => p.severity === 'error') ? { analysis, problems } : { analysis, files: exported.files, problems };
 }
 
-/** Writes exported files into `dir` (their `/`-separated paths below it). */
-export function writeExport(dir: string, files: readonly ExportedFile[]): void {
-    for (const f of files) {
-        const path = join(dir, ...f.path.split('/'));
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, f.contents);
-    }
-}
-
 /**
  * Exports the network for PyNN into a temporary folder (`exportForPynn`), runs its `run.py` on
  * `backend` with `np` processes (`runExportedScript`), reads the NIRData trace back and returns
@@ -104,7 +96,7 @@ export async function runOnPynn(request: PynnRunRequest): Promise<PynnRunOutcome
 
     const dir = mkdtempSync(join(tmpdir(), 'nirmesh-pynn-'));
     try {
-        writeExport(dir, exported.files);
+        await writeExportedFiles(dir, exported.files);
         const out = request.out ?? join(dir, 'trace.h5');
         const result = await runExportedScript({
             dir, backend: request.backend, np: request.np, out, steps, dtMs: request.dtMs, input: request.inputFile,

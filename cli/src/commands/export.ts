@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { CliCommand } from '../cli-context.js';
 import { EXIT, UsageError } from '../cli-context.js';
 import { parseCount, parseNeuronsPerCore, parseOptions, parseTimeUnit } from '../parse-options.js';
@@ -7,6 +7,7 @@ import { loadSourceFile } from '../load-source.js';
 import { formatDiagnosticLine, toJsonDiagnostics } from '../diagnostic-report.js';
 import { readInputSpikes } from '../read-input-spikes.js';
 import { MAX_STEPS, targetWithOverrides } from './map.js';
+import { writeExportedFiles } from '../../../host/write-export.js';
 import { DEFAULT_STEPS, DEFAULT_TARGET_ID, NO_TARGET_ID, documentTimeUnit, machineGraphOf } from '../../../engine/src/index.js';
 
 /**
@@ -84,11 +85,7 @@ export const exportCommand: CliCommand = {
             return EXIT.problems;
         }
         for (const d of reported) out.stdout(formatDiagnosticLine(d) + '\n');
-        for (const f of result.files) {
-            const path = join(dir, ...f.path.split('/'));
-            mkdirSync(dirname(path), { recursive: true });
-            writeFileSync(path, f.contents);
-        }
+        await writeExportedFiles(dir, result.files);
         out.stdout(`wrote ${result.files.length} files to ${values.out} (${exporter.title}); run: python3 ${join(values.out, 'run.py')} --help\n`);
         return EXIT.ok;
     },

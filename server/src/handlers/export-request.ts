@@ -1,8 +1,9 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { basename, isAbsolute } from 'node:path';
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { hasErrors, resolveTarget, type Engine } from '../../../engine/src/index.js';
 import { EXPORT_REQUEST, type ExportParams, type ExportReport } from '../../../protocol/index.js';
+import { writeExportedFiles } from '../../../host/write-export.js';
 import { guard } from '../guard.js';
 import { snapshotDiagnostics } from './diagnostics.js';
 import { mappedSnapshot, toDiagnosticWire } from './map-request.js';
@@ -31,11 +32,7 @@ async function exportDocument(core: ServerCore, engine: Engine, params: ExportPa
         analysis, target, mapping, steps: mapping.steps ?? 1000, sourceName: basename(snapshot.uri), neuronModels: engine.registry.neuronModels,
     });
     if (hasErrors(result.problems)) return { ...base, blocked: true, files: [], reason: result.problems.map((p) => p.message).join(' ') };
-    for (const file of result.files) {
-        const path = join(params.outDir, ...file.path.split('/'));
-        await mkdir(dirname(path), { recursive: true });
-        await writeFile(path, file.contents);
-    }
+    await writeExportedFiles(params.outDir, result.files);
     return { ...base, blocked: false, files: result.files.map((f) => f.path) };
 }
 
